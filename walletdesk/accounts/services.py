@@ -1,0 +1,86 @@
+"""Writes for customers and agents."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+
+from walletdesk.accounts import segments
+from walletdesk.accounts.models import Agent, Customer, CustomerAddress, CustomerIdentity
+from walletdesk.core.clock import now
+
+
+def customer_resolve(
+    *,
+    kind: str,
+    value: str,
+    display_name: str = "",
+    language: str | None = None,
+    account_created_at: datetime | None = None,
+    verified: bool = False,
+) -> Customer:
+    """The customer behind a channel identity, created on first contact."""
+    identity = (
+        CustomerIdentity.objects.select_related("customer").filter(kind=kind, value=value).first()
+    )
+    if identity is not None:
+        return _customer_refresh(identity.customer, language, account_created_at)
+    try:
+        with transaction.atomic():
+            customer = Customer.objects.create(
+                display_name=display_name[:120],
+                language=language or Customer._meta.get_field("language").default,
+                account_created_at=account_created_at,
+            )
+            CustomerIdentity.objects.create(customer=customer, kind=kind, value=value, verified=verified)
+    except IntegrityError:  # created concurrently by another request
+        return CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value).customer
+    customer_segment_refresh(customer=customer)
+    return customer
+
+
+def _customer_refresh(
+    customer: Customer, language: str | None, account_created_at: datetime | None
+) -> Customer:
+    changed = []
+    if language and language != customer.language:
+        customer.language = language
+        changed.append("language")
+    if account_created_at and customer.account_created_at != account_created_at:
+        customer.account_created_at = account_created_at
+        changed.append("account_created_at")
+    if changed:
+        customer.save(update_fields=changed)
+    return customer
+
+
+def customer_segment_refresh(*, customer: Customer, uses_advanced: bool = False) -> Customer:
+    """Re-derive the segment from signals, unless an agent has set it by hand."""
+    if customer.segment_set_by_agent:
+        return customer
+    age_days = None
+    if customer.account_created_at:
+        age_days = (now() - customer.account_created_at).days
+    segment = segments.derive_segment(
+        account_age_days=age_days,
+        ticket_count=customer.tickets.count(),
+        uses_advanced=uses_advanced,
+    )
+    if segment != customer.segment:
+        customer.segment = segment
+        customer.save(update_fields=["segment"])
+    return customer
+
+
+def customer_segment_set(*, customer: Customer, segment: str, actor: Agent) -> Customer:
+    customer.segment = Customer.Segment(segment)
+    customer.segment_set_by_agent = True
+    customer.save(update_fields=["segment", "segment_set_by_agent"])
+    return customer
+
+
+def customer_addresses_add(*, customer: Customer, addresses: list[tuple[str, str]]) -> None:
+    """Remember public addresses (chain, address) the customer mentioned."""
+    CustomerAddress.objects.bulk_create(
+        [CustomerAddress(customer=customer, chain=c, address=a) for c, a in addresses],
+        ignore_conflicts=True,
+    )

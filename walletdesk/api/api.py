@@ -1,0 +1,17 @@
+"""The versioned REST API: /api/v1, with its OpenAPI document at /api/v1/openapi.json."""
+
+from ninja import NinjaAPI
+
+from walletdesk.api import errors
+from walletdesk.api.routers import agent, app, customer
+
+api = NinjaAPI(
+    title="Walletdesk API",
+    version="1.0.0",
+    urls_namespace="api-v1",
+    description="Tickets for wallet apps, customers and agents. Errors are JSON with a stable code.",
+)
+errors.install(api)
+api.add_router("/", app.router)
+api.add_router("/customer", customer.router)
+api.add_router("/agent", agent.router)

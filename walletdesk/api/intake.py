@@ -1,0 +1,42 @@
+"""Turn the wallet app's API payloads into customers and ticket drafts."""
+
+from django.conf import settings
+from django.db import transaction
+
+from walletdesk.accounts.models import Customer, CustomerIdentity
+from walletdesk.accounts.services import customer_resolve
+from walletdesk.api.schemas import CustomerRef, TicketCreateIn
+from walletdesk.tickets.choices import Channel
+from walletdesk.tickets.models import Ticket
+from walletdesk.tickets.services import TicketDraft, ticket_create
+
+
+def app_customer(ref: CustomerRef) -> Customer:
+    customer = customer_resolve(
+        kind=CustomerIdentity.Kind.APP_USER, value=ref.app_user_id, display_name=ref.display_name,
+        language=ref.language, account_created_at=ref.account_created_at, verified=True,
+    )
+    if ref.email:
+        CustomerIdentity.objects.get_or_create(
+            kind=CustomerIdentity.Kind.EMAIL, value=ref.email.lower(), defaults={"customer": customer}
+        )
+    return customer
+
+
+def tracking_url(ticket: Ticket, token: str) -> str:
+    return f"{settings.WALLETDESK['PORTAL_URL']}/track/{ticket.number}/?token={token}"
+
+
+@transaction.atomic
+def app_ticket_create(payload: TicketCreateIn) -> tuple[Ticket, str]:
+    customer = app_customer(payload.customer)
+    metadata = payload.app.model_dump(exclude_defaults=True) if payload.app else {}
+    if payload.tx_hashes:
+        metadata["tx_hashes"] = payload.tx_hashes
+    draft = TicketDraft(
+        customer=customer, subject=payload.subject, body=payload.body, channel=Channel.APP,
+        language=payload.language or customer.language, category=payload.category or "",
+        intent=payload.intent or "", chain=payload.chain or "", metadata=metadata,
+        addresses=[(payload.chain or "", a) for a in payload.addresses],
+    )
+    return ticket_create(draft=draft)

@@ -1,0 +1,151 @@
+"""/api/v1/agent: queues and ticket work for signed-in agents (session or personal token)."""
+
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from walletdesk.accounts.models import Agent, Team
+from walletdesk.api.agent_views import ticket_detail
+from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth
+from walletdesk.api.presenters import queue_item
+from walletdesk.api.schemas import (
+    AssignIn,
+    ErrorOut,
+    EscalateIn,
+    HandBackIn,
+    LinkIn,
+    MergeIn,
+    MessageIn,
+    QueuePageOut,
+    ReplyIn,
+    TagsIn,
+    TicketDetailOut,
+    TransitionIn,
+    TriageIn,
+)
+from walletdesk.core.clock import now
+from walletdesk.core.errors import NotFound
+from walletdesk.tickets import services
+from walletdesk.tickets.selectors import (
+    QUEUES,
+    QueueFilters,
+    ticket_get_by_number_for_agent,
+    ticket_get_for_agent,
+    ticket_queue,
+)
+
+router = Router(auth=[AgentTokenAuth(), AgentSessionAuth()], tags=["agent"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _ticket(request: HttpRequest, ticket_id: int):
+    return ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id, for_update=True)
+
+
+def _detail(request: HttpRequest, ticket_id: int):
+    return ticket_detail(ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id))
+
+
+@router.get("/queues/{queue}", response={200: QueuePageOut, **ERRORS})
+def queue(request: HttpRequest, queue: str, filters: Query[QueueFilters], cursor: str | None = None,
+          limit: int = 25):
+    """A queue (mine, unassigned, open, pending, on_hold, breaching, breached, resolved, all)."""
+    if queue not in QUEUES:
+        raise NotFound(f"Unknown queue; expected one of {', '.join(QUEUES)}.")
+    filters = QueueFilters(**{**filters.__dict__, "queue": queue})
+    page, next_cursor = ticket_queue(agent=request.auth, filters=filters, at=now(), cursor=cursor,
+                                     limit=max(1, min(limit, 100)))
+    return {"items": [queue_item(t) for t in page], "next_cursor": next_cursor}
+
+
+@router.get("/tickets/{ticket_id}", response={200: TicketDetailOut, **ERRORS})
+def detail(request: HttpRequest, ticket_id: int):
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/replies", response={201: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def reply(request: HttpRequest, ticket_id: int, payload: ReplyIn):
+    services.reply_send(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body,
+                        status=payload.status)
+    return 201, _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/notes", response={201: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def note(request: HttpRequest, ticket_id: int, payload: MessageIn):
+    services.note_add(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body)
+    return 201, _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/assign", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def assign(request: HttpRequest, ticket_id: int, payload: AssignIn):
+    agent = None
+    if payload.agent_id is not None:
+        agent = Agent.objects.filter(id=payload.agent_id, user__is_active=True).first()
+        if agent is None:
+            raise NotFound("No such agent.")
+    services.ticket_assign(ticket=_ticket(request, ticket_id), agent=agent, actor=request.auth)
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/transition", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def transition(request: HttpRequest, ticket_id: int, payload: TransitionIn):
+    services.ticket_transition(ticket=_ticket(request, ticket_id), to=payload.to, actor=request.auth,
+                               reason=payload.reason)
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/escalate", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def escalate(request: HttpRequest, ticket_id: int, payload: EscalateIn):
+    team = Team.objects.filter(id=payload.team_id).first()
+    if team is None:
+        raise NotFound("No such team.")
+    services.ticket_escalate(ticket=_ticket(request, ticket_id), to_team=team, reason=payload.reason,
+                             actor=request.auth)
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/hand-back", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def hand_back(request: HttpRequest, ticket_id: int, payload: HandBackIn):
+    services.ticket_hand_back(ticket=_ticket(request, ticket_id), actor=request.auth, note=payload.note)
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/merge", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def merge(request: HttpRequest, ticket_id: int, payload: MergeIn):
+    source = _ticket(request, ticket_id)
+    target = ticket_get_by_number_for_agent(agent=request.auth, number=payload.into)
+    target = services.ticket_merge(source=source, target=target, actor=request.auth)
+    return _detail(request, target.id)
+
+
+@router.post("/tickets/{ticket_id}/links", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def link(request: HttpRequest, ticket_id: int, payload: LinkIn):
+    target = ticket_get_by_number_for_agent(agent=request.auth, number=payload.target)
+    services.ticket_link(source=_ticket(request, ticket_id), target=target, kind=payload.kind,
+                         actor=request.auth)
+    return _detail(request, ticket_id)
+
+
+@router.post("/tickets/{ticket_id}/tags", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def tags(request: HttpRequest, ticket_id: int, payload: TagsIn):
+    services.ticket_tags_change(ticket=_ticket(request, ticket_id), add=payload.add,
+                                remove=payload.remove, actor=request.auth)
+    return _detail(request, ticket_id)
+
+
+@router.patch("/tickets/{ticket_id}/triage", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def triage(request: HttpRequest, ticket_id: int, payload: TriageIn):
+    services.ticket_triage_set(ticket=_ticket(request, ticket_id), actor=request.auth,
+                               priority=payload.priority, category=payload.category,
+                               intent=payload.intent)
+    return _detail(request, ticket_id)

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from walletdesk.ops.worker import Sweeper, sweep_once, task_worker
+
+
+class Command(BaseCommand):
+    help = "Run queued tasks and the SLA / automation / queue sweeps (run as many as you need)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="one sweep, print what it did, exit")
+        parser.add_argument("--sweep-seconds", type=float, default=None)
+
+    def handle(self, *args, once: bool, sweep_seconds: float | None, **options):
+        if once:
+            self.stdout.write(str(sweep_once()))
+            return
+        sweeper = Sweeper(sweep_seconds or settings.WALLETDESK["WORKER_SWEEP_SECONDS"])
+        sweeper.start()
+        self.stdout.write(f"worker running: sweeps every {sweeper.interval}s, tasks from all queues")
+        worker = task_worker()
+        worker.configure_signals()
+        try:
+            worker.run()
+        finally:
+            sweeper.stop()

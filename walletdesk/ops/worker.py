@@ -1,0 +1,65 @@
+"""The worker: runs queued tasks (django-tasks-db) and the periodic sweeps.
+
+Sweeps claim their rows with SKIP LOCKED, so any number of workers can run side by side.
+"""
+
+import logging
+import threading
+import uuid
+
+from django.conf import settings
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Worker
+
+from walletdesk.tickets.services import automation_sweep, queue_pickup_sweep, sla_sweep
+
+logger = logging.getLogger(__name__)
+
+
+def sweep_once() -> dict[str, object]:
+    sla = sla_sweep()
+    return {
+        "sla": {"tickets": sla.tickets, "warnings": sla.warnings, "breaches": sla.breaches},
+        "automation": automation_sweep(),
+        "assigned": queue_pickup_sweep(),
+    }
+
+
+class Sweeper(threading.Thread):
+    def __init__(self, interval: float) -> None:
+        super().__init__(name="walletdesk-sweeper", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            close_old_connections()
+            try:
+                done = sweep_once()
+                if done["sla"]["tickets"] or done["automation"] or done["assigned"]:  # type: ignore[index]
+                    logger.info("sweep: %s", done)
+            except Exception:
+                logger.exception("sweep failed; retrying in %ss", self.interval)
+            finally:
+                close_old_connections()
+            self.stopped.wait(self.interval)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+def task_worker(worker_id: str | None = None) -> Worker:
+    return Worker(
+        queue_names=["*"], interval=1.0, batch=False, backend_name="default", startup_delay=True,
+        max_tasks=None, worker_id=worker_id or f"wd-{uuid.uuid4().hex[:8]}", excluded_queue_names=[],
+    )
+
+
+def start_embedded() -> tuple[Sweeper, Worker, threading.Thread]:
+    """Sweeps and tasks in background threads of the web process (the one-machine default)."""
+    sweeper = Sweeper(settings.WALLETDESK["WORKER_SWEEP_SECONDS"])
+    sweeper.start()
+    worker = task_worker("embedded")
+    thread = threading.Thread(target=worker.run, name="walletdesk-tasks", daemon=True)
+    thread.start()
+    return sweeper, worker, thread

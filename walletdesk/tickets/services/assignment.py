@@ -1,0 +1,150 @@
+"""Routing new tickets to a team, and choosing an agent within a team."""
+
+from dataclasses import replace
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Count, F, Q
+
+from walletdesk.accounts.models import Agent, Team
+from walletdesk.core.clock import now
+from walletdesk.core.events import publish_on_commit, team_group
+from walletdesk.tickets import routing
+from walletdesk.tickets.choices import ACTIVE_STATUSES, Category
+from walletdesk.tickets.models import RoutingRule, Ticket
+from walletdesk.tickets.services.history import event_build, event_record
+
+
+def rule_spec(r: RoutingRule) -> routing.Rule:
+    return routing.Rule(
+        id=r.id,
+        team_id=r.team_id,
+        categories=tuple(r.categories),
+        intents=tuple(r.intents),
+        languages=tuple(r.languages),
+        chains=tuple(r.chains),
+        channels=tuple(r.channels),
+        required_skills=tuple(r.required_skills),
+        set_priority=r.set_priority,
+    )
+
+
+def route_team(facts: routing.RouteFacts) -> tuple[Team | None, routing.Rule | None]:
+    """The team for a new ticket: the first matching rule, else the security or frontline team."""
+    rules = [rule_spec(r) for r in RoutingRule.objects.filter(is_active=True)]
+    rule = routing.match_rule(rules, facts)
+    if rule is not None:
+        return Team.objects.get(id=rule.team_id), rule
+    kind = Team.Kind.SECURITY if facts.category == Category.SECURITY else Team.Kind.FRONTLINE
+    return Team.objects.filter(kind=kind).order_by("id").first(), None
+
+
+def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
+    agents = (
+        Agent.objects.filter(teams=team, user__is_active=True)
+        .prefetch_related("shifts")
+        .annotate(load=Count("tickets", filter=Q(tickets__status__in=ACTIVE_STATUSES)))
+    )
+    return [
+        routing.Candidate(
+            agent_id=a.id,
+            on_shift=routing.is_on_shift(
+                [routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in a.shifts.all()],
+                a.timezone,
+                at,
+            ),
+            available=a.is_available,
+            skills=frozenset(a.skills),
+            languages=frozenset(a.languages),
+            open_load=a.load,
+            capacity=a.capacity,
+            last_assigned_at=a.last_assigned_at,
+        )
+        for a in agents
+    ]
+
+
+def required_skills(ticket: Ticket) -> frozenset[str]:
+    skills = set(ticket.required_skills)
+    if ticket.team and ticket.team.kind == Team.Kind.EXPERTS and ticket.chain:
+        skills.add(ticket.chain)
+    return frozenset(skills)
+
+
+def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
+    if ticket.team is None:
+        return None
+    chosen = routing.pick_agent(
+        candidates(ticket.team, at), required_skills=required_skills(ticket), language=ticket.language
+    )
+    return Agent.objects.get(id=chosen) if chosen else None
+
+
+def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at: datetime):
+    """Set the assignee in memory and return the event to record (caller saves both)."""
+    previous = ticket.assignee
+    ticket.assignee = agent
+    if agent is not None:
+        Agent.objects.filter(id=agent.id).update(last_assigned_at=at)
+    publish_on_commit(team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id})
+    return event_build(
+        ticket,
+        "assigned",
+        actor=actor,
+        data={"from": previous.display_name if previous else None,
+              "to": agent.display_name if agent else None},
+        at=at,
+    )
+
+
+def ticket_assign(*, ticket: Ticket, agent: Agent | None, actor: Agent | None) -> Ticket:
+    """Assign (or unassign, with None) a ticket by hand."""
+    at = now()
+    event = assignee_set(ticket, agent, actor=actor, at=at)
+    ticket.updated_at = at
+    ticket.save(update_fields=["assignee", "updated_at"])
+    event.save()
+    return ticket
+
+
+def ticket_auto_assign(*, ticket: Ticket, at: datetime | None = None) -> Agent | None:
+    """Give a queued ticket to the best on-shift agent of its team, if there is one."""
+    at = at or now()
+    agent = agent_pick(ticket, at)
+    if agent is not None:
+        ticket_assign(ticket=ticket, agent=agent, actor=None)
+    return agent
+
+
+def queue_pickup_sweep(*, at: datetime | None = None, limit: int = 500) -> int:
+    """Assign waiting unassigned tickets now that agents may have come on shift.
+
+    Rows are claimed with SKIP LOCKED so that several workers never assign the same ticket.
+    """
+    at = at or now()
+    assigned = 0
+    with transaction.atomic():
+        waiting = list(
+            Ticket.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(assignee__isnull=True, team__isnull=False, status__in=ACTIVE_STATUSES)
+            .select_related("team")
+            .order_by(F("sla_due_at").asc(nulls_last=True), "id")[:limit]
+        )
+        pools: dict[int, list[routing.Candidate]] = {}
+        for ticket in waiting:
+            pool = pools.setdefault(ticket.team_id, candidates(ticket.team, at))
+            chosen = routing.pick_agent(
+                pool, required_skills=required_skills(ticket), language=ticket.language
+            )
+            if chosen is None:
+                continue
+            pools[ticket.team_id] = [
+                replace(c, open_load=c.open_load + 1, last_assigned_at=at) if c.agent_id == chosen else c
+                for c in pool
+            ]
+            ticket_assign(ticket=ticket, agent=Agent.objects.get(id=chosen), actor=None)
+            assigned += 1
+    return assigned
+
+
+__all__ = ["event_record", "queue_pickup_sweep", "ticket_assign", "ticket_auto_assign"]

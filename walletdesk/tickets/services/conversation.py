@@ -1,0 +1,98 @@
+"""Messages on a ticket: the customer's, agents' public replies and internal notes."""
+
+from datetime import datetime
+
+from django.db import transaction
+
+from walletdesk.accounts.models import Agent
+from walletdesk.core.clock import now
+from walletdesk.core.events import publish_on_commit, ticket_group
+from walletdesk.tickets import workflow
+from walletdesk.tickets.choices import Channel, SlaKind
+from walletdesk.tickets.models import Message, Ticket
+from walletdesk.tickets.services import sla_clock
+from walletdesk.tickets.services.history import event_record
+from walletdesk.tickets.services.lifecycle import RESPONSE_KINDS, status_apply
+
+# Channels where we push replies out; elsewhere the customer reads them in the portal or app.
+PUSH_CHANNELS = frozenset({Channel.EMAIL, Channel.TELEGRAM, Channel.X})
+SANITIZED_BODY_LIMIT = 100_000
+
+
+def message_build(
+    ticket: Ticket, direction: str, body: str, *, channel: str, at: datetime,
+    agent: Agent | None = None, external_id: str = "", body_html: str = "",
+) -> Message:
+    delivery = Message.Delivery.NOT_APPLICABLE
+    if direction == Message.Direction.OUTBOUND:
+        delivery = Message.Delivery.QUEUED if channel in PUSH_CHANNELS else Message.Delivery.DELIVERED
+    return Message(
+        ticket=ticket,
+        direction=direction,
+        channel=channel,
+        author_agent=agent,
+        author_customer=ticket.customer if direction == Message.Direction.INBOUND else None,
+        body_text=body[:SANITIZED_BODY_LIMIT],
+        body_html=body_html,
+        external_id=external_id,
+        delivery_status=delivery,
+        created_at=at,
+    )
+
+
+@transaction.atomic
+def customer_message_add(
+    *, ticket: Ticket, body: str, channel: str, external_id: str = ""
+) -> tuple[Ticket, Message]:
+    """A customer writes on a ticket. Returns the ticket that took the message: a closed
+    ticket does not reopen, a follow-up ticket linked to it takes the message instead."""
+    outcome = workflow.on_customer_reply(ticket.status)
+    if outcome == workflow.ReplyOutcome.FOLLOW_UP:
+        from walletdesk.tickets.services.creation import ticket_follow_up_create
+
+        return ticket_follow_up_create(ticket=ticket, body=body, channel=channel, external_id=external_id)
+    at = now()
+    message = message_build(ticket, Message.Direction.INBOUND, body, channel=channel, at=at,
+                            external_id=external_id)
+    message.save()
+    ticket.last_customer_message_at = ticket.updated_at = at
+    ticket.save(update_fields=["last_customer_message_at", "updated_at"])
+    event_record(ticket, "customer_replied", by_customer=True, data={"message": message.id}, at=at)
+    if outcome == workflow.ReplyOutcome.REOPEN:
+        status_apply(ticket, "open", actor=None, at=at, by_customer=True)
+    if ticket.first_response_at is not None:
+        sla_clock.targets_start(ticket, [SlaKind.NEXT_RESPONSE], at)
+        ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
+    return ticket, message
+
+
+@transaction.atomic
+def reply_send(
+    *, ticket: Ticket, agent: Agent, body: str, status: str | None = None, body_html: str = ""
+) -> Message:
+    """An agent's public reply; optionally sets the status in the same step (e.g. pending)."""
+    target = workflow.status_after_agent_reply(ticket.status, status)
+    at = now()
+    message = message_build(ticket, Message.Direction.OUTBOUND, body, channel=ticket.channel, at=at,
+                            agent=agent, body_html=body_html)
+    message.save()
+    if ticket.first_response_at is None:
+        ticket.first_response_at = at
+    ticket.updated_at = at
+    sla_clock.targets_finish(ticket, RESPONSE_KINDS, at, achieved=True)
+    ticket.save(update_fields=["first_response_at", "updated_at", "sla_due_at", "sla_next_check_at"])
+    event_record(ticket, "agent_replied", actor=agent, data={"message": message.id}, at=at)
+    status_apply(ticket, target, actor=agent, at=at)
+    return message
+
+
+@transaction.atomic
+def note_add(*, ticket: Ticket, agent: Agent, body: str) -> Message:
+    """An internal note: never shown to the customer, stops no SLA clock."""
+    at = now()
+    message = message_build(ticket, Message.Direction.NOTE, body, channel=ticket.channel, at=at,
+                            agent=agent)
+    message.save()
+    event_record(ticket, "note_added", actor=agent, data={"message": message.id}, at=at)
+    publish_on_commit(ticket_group(ticket.id), {"type": "ticket.updated", "ticket": ticket.id})
+    return message

@@ -1,0 +1,134 @@
+"""Creating tickets: numbering, triage defaults, routing, SLA start, first message."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+
+from walletdesk.accounts.models import Agent, Customer
+from walletdesk.accounts.services import customer_addresses_add
+from walletdesk.core.clock import now
+from walletdesk.core.events import publish_on_commit, team_group
+from walletdesk.core.taxonomy import category_for_intent
+from walletdesk.tickets import numbering, routing
+from walletdesk.tickets.choices import Category, Priority, SlaKind
+from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink, TicketNumberCounter
+from walletdesk.tickets.services import sla_clock
+from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
+from walletdesk.tickets.services.conversation import message_build
+from walletdesk.tickets.services.history import event_build
+
+
+@dataclass
+class TicketDraft:
+    """What a channel knows about a new request. Only customer, subject and body are needed."""
+
+    customer: Customer
+    subject: str
+    body: str
+    channel: str
+    language: str = ""
+    category: str = ""
+    intent: str = ""
+    priority: str = ""
+    chain: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    addresses: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    external_id: str = ""
+    body_html: str = ""
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def number_next(at: datetime) -> str:
+    """The next ticket number of the year; the counter row stays locked until commit."""
+    counters = TicketNumberCounter.objects.filter(year=at.year)
+    if not counters.update(last=F("last") + 1):
+        TicketNumberCounter.objects.bulk_create([TicketNumberCounter(year=at.year)], ignore_conflicts=True)
+        counters.update(last=F("last") + 1)
+    sequence = counters.values_list("last", flat=True).get()
+    return numbering.format_number(settings.WALLETDESK["TICKET_PREFIX"], at.year, sequence)
+
+
+def triage(draft: TicketDraft) -> tuple[str, str]:
+    """Category and priority: security always urgent, the intent implies a category."""
+    category = draft.category or category_for_intent(draft.intent) or Category.OTHER
+    priority = draft.priority or Priority.NORMAL
+    if category == Category.SECURITY:
+        priority = Priority.URGENT
+    return category, priority
+
+
+@transaction.atomic
+def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ticket, str]:
+    """Create, route and start the SLA of a ticket. Returns it with its plain access token,
+    which is shown to the customer once and stored only as a hash."""
+    at = now()
+    category, priority = triage(draft)
+    language = draft.language or draft.customer.language
+    facts = routing.RouteFacts(category=category, intent=draft.intent, language=language,
+                               chain=draft.chain, channel=draft.channel)
+    team, rule = route_team(facts)
+    if rule is not None and rule.set_priority and category != Category.SECURITY:
+        priority = rule.set_priority
+    token = secrets.token_urlsafe(24)
+    ticket = Ticket(
+        number=number_next(at), access_token_hash=token_hash(token), subject=draft.subject[:200],
+        customer=draft.customer, channel=draft.channel, language=language, category=category,
+        intent=draft.intent, priority=priority, chain=draft.chain, team=team,
+        required_skills=list(rule.required_skills) if rule else [], metadata=draft.metadata,
+        created_at=at, updated_at=at, status_changed_at=at, last_customer_message_at=at,
+    )
+    ticket.sla_policy = sla_clock.policy_for(priority=priority, category=category,
+                                             channel=draft.channel, segment=draft.customer.segment)
+    agent = agent_pick(ticket, at)
+    ticket.save()
+    events = [event_build(ticket, "created", actor=actor, data={"channel": draft.channel}, at=at)]
+    if agent is not None:
+        events.append(assignee_set(ticket, agent, actor=None, at=at))
+    _first_message(ticket, draft, at)
+    sla_clock.targets_start(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
+    ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
+    type(events[0]).objects.bulk_create(events)
+    _tags_and_addresses(ticket, draft)
+    publish_on_commit(team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id})
+    return ticket, token
+
+
+def _first_message(ticket: Ticket, draft: TicketDraft, at: datetime) -> Message:
+    message = message_build(ticket, Message.Direction.INBOUND, draft.body, channel=draft.channel,
+                            at=at, external_id=draft.external_id, body_html=draft.body_html)
+    message.save()
+    return message
+
+
+def _tags_and_addresses(ticket: Ticket, draft: TicketDraft) -> None:
+    if draft.tags:
+        Tag.objects.bulk_create([Tag(name=t) for t in draft.tags], ignore_conflicts=True)
+        ticket.tags.add(*Tag.objects.filter(name__in=draft.tags))
+    if draft.addresses:
+        customer_addresses_add(customer=draft.customer, addresses=draft.addresses)
+
+
+def ticket_follow_up_create(
+    *, ticket: Ticket, body: str, channel: str, external_id: str = ""
+) -> tuple[Ticket, Message]:
+    """A customer wrote to a closed ticket: open a new one linked to it."""
+    draft = TicketDraft(
+        customer=ticket.customer, subject=f"Re: {ticket.subject}"[:200], body=body, channel=channel,
+        language=ticket.language, category=ticket.category, intent=ticket.intent, chain=ticket.chain,
+        external_id=external_id,
+    )
+    follow_up, _token = ticket_create(draft=draft)
+    follow_up.access_token_hash = ticket.access_token_hash  # the customer's link keeps working
+    follow_up.save(update_fields=["access_token_hash"])
+    TicketLink.objects.create(source=follow_up, target=ticket, kind=TicketLink.Kind.FOLLOW_UP_OF)
+    return follow_up, follow_up.messages.get()

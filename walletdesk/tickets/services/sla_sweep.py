@@ -1,0 +1,130 @@
+"""The SLA worker's sweep: raise warnings and breaches that have come due, in batches.
+
+Each batch claims its tickets with SELECT ... FOR UPDATE SKIP LOCKED, so several workers on
+PostgreSQL share the load without processing a ticket twice.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+
+from walletdesk.accounts.models import Agent, Notification
+from walletdesk.core.clock import now
+from walletdesk.tickets import routing, sla
+from walletdesk.tickets.choices import PRIORITY_RANK, Priority
+from walletdesk.tickets.models import SlaTarget, Ticket, TicketEvent
+from walletdesk.tickets.services.assignment import ticket_auto_assign
+from walletdesk.tickets.services.history import event_build
+from walletdesk.tickets.services.sla_clock import clock_of, ticket_sla_summary
+
+RAISED = {p: q for p, q in zip(list(Priority)[:-1], list(Priority)[1:], strict=True)}
+
+
+@dataclass
+class SweepResult:
+    tickets: int = 0
+    warnings: int = 0
+    breaches: int = 0
+    reassigned: int = 0
+    breached_ids: list[int] = field(default_factory=list)
+
+    def add(self, other: "SweepResult") -> None:
+        self.tickets += other.tickets
+        self.warnings += other.warnings
+        self.breaches += other.breaches
+        self.reassigned += other.reassigned
+
+
+def sla_sweep(*, at: datetime | None = None, batch_size: int = 1000, max_batches: int = 1000) -> SweepResult:
+    total = SweepResult()
+    for _ in range(max_batches):
+        result = sla_sweep_batch(at=at or now(), batch_size=batch_size)
+        total.add(result)
+        if result.tickets < batch_size:
+            break
+    return total
+
+
+@transaction.atomic
+def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
+    ids = list(
+        Ticket.objects.select_for_update(skip_locked=True)
+        .filter(sla_next_check_at__lte=at)
+        .order_by("sla_next_check_at")
+        .values_list("id", flat=True)[:batch_size]
+    )
+    if not ids:
+        return SweepResult()
+    tickets = Ticket.objects.only("id", "priority", "team_id", "assignee_id", "number").in_bulk(ids)
+    targets: dict[int, list[SlaTarget]] = defaultdict(list)
+    for target in SlaTarget.objects.filter(
+        ticket_id__in=ids, achieved_at__isnull=True, cancelled_at__isnull=True
+    ):
+        targets[target.ticket_id].append(target)
+    result = SweepResult(tickets=len(ids))
+    events: list[TicketEvent] = []
+    changed: list[SlaTarget] = []
+    for ticket_id in ids:
+        ticket = tickets[ticket_id]
+        for target in targets[ticket_id]:
+            for alarm in sla.alarms_due(clock_of(target), at):
+                _raise(ticket, target, alarm, at, events, result)
+                changed.append(target)
+        ticket_sla_summary(ticket, targets[ticket_id])
+    SlaTarget.objects.bulk_update(set(changed), ["warned_at", "breached_at"], batch_size=500)
+    Ticket.objects.bulk_update(
+        tickets.values(), ["sla_next_check_at", "sla_due_at", "priority"], batch_size=500
+    )
+    TicketEvent.objects.bulk_create(events, batch_size=500)
+    if result.breached_ids:
+        _after_breaches([tickets[i] for i in result.breached_ids], at, result)
+    return result
+
+
+def _raise(ticket, target, alarm, at, events, result) -> None:
+    data = {"target": target.kind, "due_at": target.due_at.isoformat() if target.due_at else None}
+    if alarm == sla.Alarm.WARNING:
+        target.warned_at = at
+        result.warnings += 1
+        events.append(event_build(ticket, "sla_warning", data=data, at=at))
+        return
+    target.breached_at = at
+    result.breaches += 1
+    events.append(event_build(ticket, "sla_breached", data=data, at=at))
+    if ticket.id not in result.breached_ids:
+        result.breached_ids.append(ticket.id)
+        if ticket.priority in RAISED:
+            events.append(event_build(ticket, "priority_changed", at=at, data={
+                "field": "priority", "from": ticket.priority, "to": RAISED[ticket.priority],
+                "reason": "sla breach"}))
+            ticket.priority = RAISED[ticket.priority]
+
+
+def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -> None:
+    """Tell the teams' supervisors, and move tickets whose assignee is off shift or away."""
+    supervisors = defaultdict(list)
+    for agent in Agent.objects.filter(role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]).prefetch_related("teams"):
+        for team in agent.teams.all():
+            supervisors[team.id].append(agent)
+    Notification.objects.bulk_create(
+        Notification(agent=s, kind="sla_breach", ticket_id=t.id, text=f"{t.number} breached its SLA.")
+        for t in breached for s in supervisors.get(t.team_id, [])
+    )
+    working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
+    for ticket in breached:
+        if ticket.assignee_id in working:
+            continue
+        full = Ticket.objects.select_related("team", "assignee").get(id=ticket.id)
+        if ticket_auto_assign(ticket=full, at=at) is not None:
+            result.reassigned += 1
+
+
+def _working_agents(agent_ids: set[int], at: datetime) -> set[int]:
+    agents = Agent.objects.filter(id__in=agent_ids, is_available=True).prefetch_related("shifts")
+    return {
+        a.id for a in agents
+        if routing.is_on_shift([routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in a.shifts.all()],
+                               a.timezone, at)
+    }
