@@ -244,3 +244,21 @@ class TicketDetailOut(QueueItemOut):
     events: list[AgentEventOut]
     sla: list[SlaTargetOut]
     customer_panel: CustomerPanelOut
+
+
+class QueueFiltersIn(In):
+    status: StatusIn | None = None
+    priority: PriorityIn | None = None
+    category: CategoryIn | None = None
+    intent: str | None = Field(None, max_length=40)
+    channel: str | None = Field(None, max_length=20)
+    language: Language | None = None
+    chain: ChainIn | None = None
+    tag: str | None = Field(None, max_length=50)
+    team: int | None = None
+    assignee: int | None = None
+    segment: Literal["novice", "regular", "pro"] | None = None
+    q: str | None = Field(None, max_length=200)
+    sort: Literal["newest", "sla_due"] = "newest"
+    cursor: str | None = Field(None, max_length=500)
+    limit: int = Field(25, ge=1, le=100)

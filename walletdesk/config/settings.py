@@ -89,6 +89,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True  # the embedded server needs no collectstatic step
 

@@ -6,7 +6,7 @@ timezone-aware datetimes. The services turn rows into these and apply the result
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -26,17 +26,23 @@ class Calendar:
 
 
 def open_windows(start: datetime, calendar: Calendar) -> Iterator[tuple[datetime, datetime]]:
-    """Open windows, in order, that end after `start` (the first one clipped to start)."""
+    """Open windows, in order, that end after `start` (the first one clipped to start).
+
+    Windows are yielded in UTC so that arithmetic on them counts real elapsed time: Python
+    subtracts and adds aware datetimes sharing one tzinfo on the wall clock, which would make
+    a DST-change day an hour too long or too short.
+    """
+    start = start.astimezone(UTC)
     if calendar.always_open:
-        yield start, datetime.max.replace(tzinfo=start.tzinfo)
+        yield start, datetime.max.replace(tzinfo=UTC)
         return
     zone = ZoneInfo(calendar.timezone)
     day = start.astimezone(zone).date()
     for _ in range(MAX_SEARCH_DAYS):
         if day not in calendar.holidays:
             for opens, closes in calendar.hours.get(day.weekday(), ()):
-                a = datetime.combine(day, opens, tzinfo=zone)
-                b = datetime.combine(day, closes, tzinfo=zone)
+                a = datetime.combine(day, opens, tzinfo=zone).astimezone(UTC)
+                b = datetime.combine(day, closes, tzinfo=zone).astimezone(UTC)
                 if b > start:
                     yield max(a, start), b
         day += timedelta(days=1)

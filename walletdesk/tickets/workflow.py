@@ -51,11 +51,11 @@ def on_customer_reply(current: str) -> ReplyOutcome:
 
 def status_after_agent_reply(current: str, requested: str | None) -> Status:
     """An agent's public reply moves a new ticket to open unless a status is asked for."""
+    status = Status(current)
+    if status == Status.CLOSED:
+        raise InvalidTransition("A closed ticket cannot be replied to; open a follow-up ticket.")
     if requested:
         if requested != current:
             assert_allowed(current, requested)
         return Status(requested)
-    status = Status(current)
-    if status == Status.CLOSED:
-        raise InvalidTransition("A closed ticket cannot be replied to; open a follow-up ticket.")
     return Status.OPEN if status == Status.NEW else status

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from walletdesk.accounts.models import Agent, Team
 from walletdesk.api.agent_views import ticket_detail
@@ -16,6 +16,8 @@ from walletdesk.api.schemas import (
     LinkIn,
     MergeIn,
     MessageIn,
+    QueueFiltersIn,
+    QueueItemOut,
     QueuePageOut,
     ReplyIn,
     TagsIn,
@@ -47,14 +49,13 @@ def _detail(request: HttpRequest, ticket_id: int):
 
 
 @router.get("/queues/{queue}", response={200: QueuePageOut, **ERRORS})
-def queue(request: HttpRequest, queue: str, filters: Query[QueueFilters], cursor: str | None = None,
-          limit: int = 25):
+def queue(request: HttpRequest, queue: str, params: Query[QueueFiltersIn]):
     """A queue (mine, unassigned, open, pending, on_hold, breaching, breached, resolved, all)."""
     if queue not in QUEUES:
         raise NotFound(f"Unknown queue; expected one of {', '.join(QUEUES)}.")
-    filters = QueueFilters(**{**filters.__dict__, "queue": queue})
-    page, next_cursor = ticket_queue(agent=request.auth, filters=filters, at=now(), cursor=cursor,
-                                     limit=max(1, min(limit, 100)))
+    fields = params.model_dump(exclude={"cursor", "limit"})
+    page, next_cursor = ticket_queue(agent=request.auth, filters=QueueFilters(queue=queue, **fields),
+                                     at=now(), cursor=params.cursor, limit=params.limit)
     return {"items": [queue_item(t) for t in page], "next_cursor": next_cursor}
 
 
@@ -68,14 +69,14 @@ def detail(request: HttpRequest, ticket_id: int):
 def reply(request: HttpRequest, ticket_id: int, payload: ReplyIn):
     services.reply_send(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body,
                         status=payload.status)
-    return 201, _detail(request, ticket_id)
+    return Status(201, _detail(request, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/notes", response={201: TicketDetailOut, **ERRORS})
 @transaction.atomic
 def note(request: HttpRequest, ticket_id: int, payload: MessageIn):
     services.note_add(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body)
-    return 201, _detail(request, ticket_id)
+    return Status(201, _detail(request, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/assign", response={200: TicketDetailOut, **ERRORS})
@@ -98,22 +99,23 @@ def transition(request: HttpRequest, ticket_id: int, payload: TransitionIn):
     return _detail(request, ticket_id)
 
 
-@router.post("/tickets/{ticket_id}/escalate", response={200: TicketDetailOut, **ERRORS})
+@router.post("/tickets/{ticket_id}/escalate", response={200: QueueItemOut, **ERRORS})
 @transaction.atomic
 def escalate(request: HttpRequest, ticket_id: int, payload: EscalateIn):
     team = Team.objects.filter(id=payload.team_id).first()
     if team is None:
         raise NotFound("No such team.")
-    services.ticket_escalate(ticket=_ticket(request, ticket_id), to_team=team, reason=payload.reason,
-                             actor=request.auth)
-    return _detail(request, ticket_id)
+    ticket = services.ticket_escalate(ticket=_ticket(request, ticket_id), to_team=team,
+                                      reason=payload.reason, actor=request.auth)
+    return queue_item(ticket)  # the escalating agent may no longer see the full ticket
 
 
-@router.post("/tickets/{ticket_id}/hand-back", response={200: TicketDetailOut, **ERRORS})
+@router.post("/tickets/{ticket_id}/hand-back", response={200: QueueItemOut, **ERRORS})
 @transaction.atomic
 def hand_back(request: HttpRequest, ticket_id: int, payload: HandBackIn):
-    services.ticket_hand_back(ticket=_ticket(request, ticket_id), actor=request.auth, note=payload.note)
-    return _detail(request, ticket_id)
+    ticket = services.ticket_hand_back(ticket=_ticket(request, ticket_id), actor=request.auth,
+                                       note=payload.note)
+    return queue_item(ticket)
 
 
 @router.post("/tickets/{ticket_id}/merge", response={200: TicketDetailOut, **ERRORS})

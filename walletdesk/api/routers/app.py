@@ -1,7 +1,7 @@
 """/api/v1/tickets: the wallet app's backend, authenticated by its API key."""
 
 from django.http import HttpRequest
-from ninja import Header, Router
+from ninja import Header, Router, Status
 
 from walletdesk.api import presenters
 from walletdesk.api.auth import AppKeyAuth, require_scope
@@ -51,11 +51,11 @@ def create_ticket(
                      "tracking_url": tracking_url(ticket, token)}
 
     if not idempotency_key:
-        return create()
+        return Status(*create())
     if len(idempotency_key) > 255:
         raise InvalidInput("Idempotency-Key must be at most 255 characters.")
-    return idempotent(client=client, key=idempotency_key, fingerprint=request_fingerprint(request.body),
-                      call=create)
+    return Status(*idempotent(client=client, key=idempotency_key,
+                              fingerprint=request_fingerprint(request.body), call=create))
 
 
 @router.get("/tickets", response={200: TicketPageOut, **ERRORS})
@@ -78,7 +78,7 @@ def add_message(request: HttpRequest, number: str, payload: AppMessageIn):
     require_scope(request.auth, "tickets:write")
     ticket = ticket_get_for_customer(customer=_customer(payload.app_user_id), number=number)
     ticket, _message = customer_message_add(ticket=ticket, body=payload.body, channel=Channel.APP)
-    return 201, presenters.ticket_progress(ticket)
+    return Status(201, presenters.ticket_progress(ticket))
 
 
 @router.post("/customer-tokens", response={201: CustomerTokenOut, **ERRORS})
@@ -88,5 +88,5 @@ def issue_customer_token(request: HttpRequest, payload: CustomerTokenIn):
 
     require_scope(request.auth, "customer_tokens")
     customer = app_customer(payload.customer)
-    return 201, {"token": customer_token_issue(client=request.auth, customer=customer),
-                 "expires_in": settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"]}
+    return Status(201, {"token": customer_token_issue(client=request.auth, customer=customer),
+                        "expires_in": settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"]})

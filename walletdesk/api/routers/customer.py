@@ -5,7 +5,7 @@ wallet app (`Authorization: Bearer wdc_...`). Both go through the same access ch
 """
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from walletdesk.api import presenters
 from walletdesk.api.auth import CustomerAuth, CustomerPrincipal
@@ -50,11 +50,11 @@ def ticket_progress(request: HttpRequest, number: str):
 def reply(request: HttpRequest, number: str, payload: MessageIn):
     ticket = customer_ticket(request.auth, number)
     ticket, _message = customer_message_add(ticket=ticket, body=payload.body, channel=ticket.channel)
-    return 201, presenters.ticket_progress(ticket)
+    return Status(201, presenters.ticket_progress(ticket))
 
 
 @router.post("/tickets/{number}/rating", response={201: TicketProgressOut, **ERRORS})
 def rate(request: HttpRequest, number: str, payload: RatingIn):
     ticket = customer_ticket(request.auth, number)
     survey_answer(ticket=ticket, score=payload.score, comment=payload.comment)
-    return 201, presenters.ticket_progress(ticket)
+    return Status(201, presenters.ticket_progress(ticket))
