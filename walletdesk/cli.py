@@ -1,9 +1,9 @@
 """`walletdesk`: the operators' entry point, a thin shell over Django's management commands.
 
-    walletdesk serve        web server (+ embedded worker unless WALLETDESK_EMBEDDED_WORKER=0)
-    walletdesk worker       task worker and SLA / automation sweeps
-    walletdesk demo-data    demo teams, agents, customers and tickets
-    walletdesk migrate      … and every other Django command
+walletdesk serve        web server (+ embedded worker unless WALLETDESK_EMBEDDED_WORKER=0)
+walletdesk worker       task worker and SLA / automation sweeps
+walletdesk demo-data    demo teams, agents, customers and tickets
+walletdesk migrate      … and every other Django command
 """
 
 import os

@@ -17,21 +17,31 @@ def agent_client(desk):
 
 def act(client, ticket, action, payload, method="post"):
     call = getattr(client, method)
-    return call(f"/api/v1/agent/tickets/{ticket.id}/{action}", payload, content_type="application/json")
+    return call(
+        f"/api/v1/agent/tickets/{ticket.id}/{action}", payload, content_type="application/json"
+    )
 
 
-def test_queue_lists_team_tickets_with_keyset_pages(agent_client, desk, django_assert_max_num_queries):
+def test_queue_lists_team_tickets_with_keyset_pages(
+    agent_client, desk, django_assert_max_num_queries
+):
     tickets = [f.ticket()[0] for _ in range(7)]
     with django_assert_max_num_queries(12):
         first = agent_client.get("/api/v1/agent/queues/open", {"limit": 3}).json()
-    second = agent_client.get("/api/v1/agent/queues/open", {"limit": 3, "cursor": first["next_cursor"]}).json()
-    third = agent_client.get("/api/v1/agent/queues/open", {"limit": 3, "cursor": second["next_cursor"]}).json()
+    second = agent_client.get(
+        "/api/v1/agent/queues/open", {"limit": 3, "cursor": first["next_cursor"]}
+    ).json()
+    third = agent_client.get(
+        "/api/v1/agent/queues/open", {"limit": 3, "cursor": second["next_cursor"]}
+    ).json()
     seen = [i["number"] for page in (first, second, third) for i in page["items"]]
     assert seen == [t.number for t in reversed(tickets)]
     assert third["next_cursor"] is None
 
 
-def test_queue_query_count_does_not_grow_with_page_size(agent_client, desk, django_assert_num_queries):
+def test_queue_query_count_does_not_grow_with_page_size(
+    agent_client, desk, django_assert_num_queries
+):
     for i in range(30):
         f.ticket()[0].tags.create(name=f"tag{i}")
     counts = []
@@ -76,7 +86,9 @@ def test_escalate_merge_link_tag_triage(agent_client, desk):
     f.agent("bob", teams=[experts])
     a, _ = f.ticket()
     b, _ = f.ticket()
-    escalated = act(agent_client, a, "escalate", {"team_id": experts.id, "reason": "needs chain analysis"})
+    escalated = act(
+        agent_client, a, "escalate", {"team_id": experts.id, "reason": "needs chain analysis"}
+    )
     assert escalated.json()["team"] == "Experts"
     tagged = act(agent_client, b, "tags", {"add": ["USDT"], "remove": []})
     assert tagged.json()["tags"] == ["usdt"]
@@ -106,8 +118,9 @@ def test_session_auth_requires_csrf(desk):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(desk["agent"].user)
     assert browser.get(f"/api/v1/agent/tickets/{ticket.id}").status_code == 200
-    blocked = browser.post(f"/api/v1/agent/tickets/{ticket.id}/notes", {"body": "x"},
-                           content_type="application/json")
+    blocked = browser.post(
+        f"/api/v1/agent/tickets/{ticket.id}/notes", {"body": "x"}, content_type="application/json"
+    )
     assert blocked.status_code == 403
 
 

@@ -48,8 +48,11 @@ def test_list_read_and_add_message_for_own_user(app, desk):
     assert [t["number"] for t in listing.json()["items"]] == [number]
     detail = app.get(f"/api/v1/tickets/{number}", {"app_user_id": "u-1001"}).json()
     assert [e["kind"] for e in detail["timeline"]] == ["created"]
-    added = app.post(f"/api/v1/tickets/{number}/messages", {"app_user_id": "u-1001", "body": "还在吗"},
-                     content_type="application/json")
+    added = app.post(
+        f"/api/v1/tickets/{number}/messages",
+        {"app_user_id": "u-1001", "body": "还在吗"},
+        content_type="application/json",
+    )
     assert added.status_code == 201
     assert [m["body"] for m in added.json()["messages"]][-1] == "还在吗"
 
@@ -65,10 +68,12 @@ def test_other_users_ticket_is_not_found(app, desk):
 def test_list_is_keyset_paginated(app, desk):
     numbers = [post(app, new_ticket_payload(subject=f"q{i}")).json()["number"] for i in range(5)]
     page1 = app.get("/api/v1/tickets", {"app_user_id": "u-1001", "limit": 2}).json()
-    page2 = app.get("/api/v1/tickets", {"app_user_id": "u-1001", "limit": 2,
-                                        "cursor": page1["next_cursor"]}).json()
-    page3 = app.get("/api/v1/tickets", {"app_user_id": "u-1001", "limit": 2,
-                                        "cursor": page2["next_cursor"]}).json()
+    page2 = app.get(
+        "/api/v1/tickets", {"app_user_id": "u-1001", "limit": 2, "cursor": page1["next_cursor"]}
+    ).json()
+    page3 = app.get(
+        "/api/v1/tickets", {"app_user_id": "u-1001", "limit": 2, "cursor": page2["next_cursor"]}
+    ).json()
     seen = [t["number"] for p in (page1, page2, page3) for t in p["items"]]
     assert seen == list(reversed(numbers)) and page3["next_cursor"] is None
 
@@ -78,15 +83,19 @@ def test_missing_scope_is_forbidden(desk):
 
     _client, key = f.app_client(scopes=["tickets:read"])
     response = Client(headers={"Authorization": f"Bearer {key}"}).post(
-        "/api/v1/tickets", new_ticket_payload(), content_type="application/json")
+        "/api/v1/tickets", new_ticket_payload(), content_type="application/json"
+    )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "missing_scope"
 
 
 def test_customer_token_gives_customer_access(app, desk):
     number = post(app, new_ticket_payload()).json()["number"]
-    issued = app.post("/api/v1/customer-tokens", {"customer": {"app_user_id": "u-1001"}},
-                      content_type="application/json")
+    issued = app.post(
+        "/api/v1/customer-tokens",
+        {"customer": {"app_user_id": "u-1001"}},
+        content_type="application/json",
+    )
     assert issued.status_code == 201
     from django.test import Client
 

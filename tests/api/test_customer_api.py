@@ -25,7 +25,11 @@ def test_progress_with_token_hides_internal_history(created, desk):
     ticket = Ticket.objects.get(number=created["number"])
     services.note_add(ticket=ticket, agent=desk["agent"], body="internal only")
     services.reply_send(ticket=ticket, agent=desk["agent"], body="请提供哈希", status="pending")
-    progress = customer(created["access_token"]).get(f"/api/v1/customer/tickets/{created['number']}").json()
+    progress = (
+        customer(created["access_token"])
+        .get(f"/api/v1/customer/tickets/{created['number']}")
+        .json()
+    )
     assert [m["body"] for m in progress["messages"]] == [new_ticket_payload()["body"], "请提供哈希"]
     kinds = [e["kind"] for e in progress["timeline"]]
     assert "note_added" not in kinds and "assigned" not in kinds
@@ -45,17 +49,26 @@ def test_reply_reopens_and_rating_after_resolution(created, desk):
     ticket = Ticket.objects.get(number=created["number"])
     services.reply_send(ticket=ticket, agent=desk["agent"], body="done", status="resolved")
     me = customer(created["access_token"])
-    rated = me.post(f"/api/v1/customer/tickets/{created['number']}/rating", {"score": 5, "comment": "快"},
-                    content_type="application/json")
+    rated = me.post(
+        f"/api/v1/customer/tickets/{created['number']}/rating",
+        {"score": 5, "comment": "快"},
+        content_type="application/json",
+    )
     assert rated.status_code == 201 and rated.json()["can_rate"] is False
-    again = me.post(f"/api/v1/customer/tickets/{created['number']}/messages", {"body": "又出问题了"},
-                    content_type="application/json")
+    again = me.post(
+        f"/api/v1/customer/tickets/{created['number']}/messages",
+        {"body": "又出问题了"},
+        content_type="application/json",
+    )
     assert again.json()["status"] == "open"
 
 
 def test_rating_out_of_range_is_rejected(created):
     response = customer(created["access_token"]).post(
-        f"/api/v1/customer/tickets/{created['number']}/rating", {"score": 9}, content_type="application/json")
+        f"/api/v1/customer/tickets/{created['number']}/rating",
+        {"score": 9},
+        content_type="application/json",
+    )
     assert response.status_code == 422
 
 

@@ -13,7 +13,9 @@ def post_raw(app, data: bytes | str, content_type="application/json"):
 
 
 def test_unknown_field_is_rejected(app, desk):
-    response = app.post("/api/v1/tickets", new_ticket_payload(secret_flag=True), content_type="application/json")
+    response = app.post(
+        "/api/v1/tickets", new_ticket_payload(secret_flag=True), content_type="application/json"
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "invalid_input"
@@ -34,7 +36,9 @@ def test_unknown_field_is_rejected(app, desk):
     ],
 )
 def test_invalid_values_name_the_field(app, desk, override, field):
-    response = app.post("/api/v1/tickets", new_ticket_payload(**override), content_type="application/json")
+    response = app.post(
+        "/api/v1/tickets", new_ticket_payload(**override), content_type="application/json"
+    )
     assert response.status_code == 422
     assert any(d["field"].startswith(field) for d in response.json()["error"]["details"])
 
@@ -48,7 +52,9 @@ def test_broken_json_is_a_clear_400(app, desk):
 
 def test_oversized_body_is_413(app, desk, settings):
     settings.MAX_REQUEST_BYTES = 2048
-    response = app.post("/api/v1/tickets", new_ticket_payload(body="x" * 5000), content_type="application/json")
+    response = app.post(
+        "/api/v1/tickets", new_ticket_payload(body="x" * 5000), content_type="application/json"
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
 
@@ -56,9 +62,12 @@ def test_oversized_body_is_413(app, desk, settings):
 def test_missing_or_wrong_key_is_401(desk):
     from django.test import Client
 
-    anonymous = Client().post("/api/v1/tickets", new_ticket_payload(), content_type="application/json")
+    anonymous = Client().post(
+        "/api/v1/tickets", new_ticket_payload(), content_type="application/json"
+    )
     forged = Client(headers={"Authorization": "Bearer wdk_abc.def"}).post(
-        "/api/v1/tickets", new_ticket_payload(), content_type="application/json")
+        "/api/v1/tickets", new_ticket_payload(), content_type="application/json"
+    )
     assert anonymous.status_code == forged.status_code == 401
     assert forged.json()["error"]["code"] == "unauthenticated"
 

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 def setup():
     f.default_policies()
     team = f.team()
-    return {"agent": f.agent("alice", teams=[team]), "boss": f.agent("sue", teams=[team], role="supervisor",
-                                                                      capacity=0)}
+    return {
+        "agent": f.agent("alice", teams=[team]),
+        "boss": f.agent("sue", teams=[team], role="supervisor", capacity=0),
+    }
 
 
 def test_warning_at_80_percent_then_breach_once(setup):

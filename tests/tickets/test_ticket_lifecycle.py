@@ -21,7 +21,9 @@ def desk():
     experts = f.team("experts", Team.Kind.EXPERTS)
     security = f.team("security", Team.Kind.SECURITY)
     return {
-        "frontline": frontline, "experts": experts, "security": security,
+        "frontline": frontline,
+        "experts": experts,
+        "security": security,
         "agent": f.agent("alice", teams=[frontline]),
         "expert": f.agent("bob", teams=[experts], skills=["tron"]),
         "guard": f.agent("carol", teams=[security]),
@@ -40,7 +42,10 @@ def test_create_numbers_routes_assigns_and_starts_sla(desk):
     assert ticket.team == desk["frontline"]
     assert ticket.assignee in (desk["agent"], desk["boss"])
     assert ticket.status == "new"
-    assert set(ticket.sla_targets.values_list("kind", flat=True)) == {"first_response", "resolution"}
+    assert set(ticket.sla_targets.values_list("kind", flat=True)) == {
+        "first_response",
+        "resolution",
+    }
     assert ticket.sla_due_at == ticket.sla_targets.get(kind="first_response").due_at
     assert kinds(ticket) == ["created", "assigned"]
     second, _ = f.ticket()
@@ -49,7 +54,11 @@ def test_create_numbers_routes_assigns_and_starts_sla(desk):
 
 def test_security_category_goes_to_security_team_as_urgent(desk):
     ticket, _ = f.ticket(intent="stolen_funds")
-    assert (ticket.category, ticket.priority, ticket.team) == ("security", "urgent", desk["security"])
+    assert (ticket.category, ticket.priority, ticket.team) == (
+        "security",
+        "urgent",
+        desk["security"],
+    )
     assert ticket.assignee == desk["guard"]
     first = ticket.sla_targets.get(kind="first_response")
     assert first.target_seconds == 10 * 60
@@ -63,7 +72,9 @@ def test_least_loaded_agent_gets_the_next_ticket(desk):
 
 def test_agent_reply_achieves_first_response_and_pending_pauses_clock(desk):
     ticket, _ = f.ticket()
-    services.reply_send(ticket=ticket, agent=desk["agent"], body="Please send the hash", status="pending")
+    services.reply_send(
+        ticket=ticket, agent=desk["agent"], body="Please send the hash", status="pending"
+    )
     ticket.refresh_from_db()
     assert ticket.status == "pending" and ticket.first_response_at is not None
     assert ticket.sla_targets.get(kind="first_response").achieved_at is not None
@@ -76,7 +87,9 @@ def test_customer_reply_reopens_pending_and_resumes_clock(desk):
     ticket, _ = f.ticket()
     services.reply_send(ticket=ticket, agent=desk["agent"], body="hash?", status="pending")
     with frozen_at(now() + timedelta(hours=5)):
-        ticket, message = services.customer_message_add(ticket=ticket, body="here: abc", channel="app")
+        ticket, message = services.customer_message_add(
+            ticket=ticket, body="here: abc", channel="app"
+        )
     ticket.refresh_from_db()
     assert ticket.status == "open" and message.direction == "inbound"
     resolution = ticket.sla_targets.get(kind="resolution")
@@ -87,7 +100,7 @@ def test_customer_reply_reopens_pending_and_resumes_clock(desk):
 
 
 def test_reply_to_closed_ticket_opens_linked_follow_up(desk):
-    ticket, token = f.ticket()
+    ticket, _token = f.ticket()
     services.ticket_transition(ticket=ticket, to="resolved", actor=desk["agent"])
     services.ticket_transition(ticket=ticket, to="closed", actor=desk["agent"])
     follow_up, message = services.customer_message_add(ticket=ticket, body="again", channel="app")
@@ -131,8 +144,9 @@ def test_good_score_keeps_ticket_resolved(desk):
 
 def test_escalate_to_experts_and_hand_back(desk):
     ticket, _ = f.ticket(chain="tron")
-    services.ticket_escalate(ticket=ticket, to_team=desk["experts"], reason="OUT_OF_ENERGY analysis",
-                             actor=desk["agent"])
+    services.ticket_escalate(
+        ticket=ticket, to_team=desk["experts"], reason="OUT_OF_ENERGY analysis", actor=desk["agent"]
+    )
     ticket.refresh_from_db()
     assert ticket.team == desk["experts"] and ticket.assignee == desk["expert"]
     escalated = ticket.events.get(kind="escalated")
@@ -141,13 +155,16 @@ def test_escalate_to_experts_and_hand_back(desk):
     ticket.refresh_from_db()
     assert ticket.team == desk["frontline"]
     with pytest.raises(Conflict):
-        services.ticket_escalate(ticket=ticket, to_team=desk["frontline"], reason="x", actor=desk["agent"])
+        services.ticket_escalate(
+            ticket=ticket, to_team=desk["frontline"], reason="x", actor=desk["agent"]
+        )
 
 
 def test_escalation_to_security_makes_it_urgent(desk):
     ticket, _ = f.ticket()
-    services.ticket_escalate(ticket=ticket, to_team=desk["security"], reason="approval drain",
-                             actor=desk["agent"])
+    services.ticket_escalate(
+        ticket=ticket, to_team=desk["security"], reason="approval drain", actor=desk["agent"]
+    )
     ticket.refresh_from_db()
     assert ticket.priority == "urgent" and ticket.assignee == desk["guard"]
 
@@ -160,7 +177,9 @@ def test_merge_moves_messages_and_leaves_pointer(desk):
     source.refresh_from_db()
     assert source.status == "closed" and source.merged_into == target
     assert Message.objects.filter(ticket=target).count() == 2
-    assert not source.sla_targets.filter(achieved_at__isnull=True, cancelled_at__isnull=True).exists()
+    assert not source.sla_targets.filter(
+        achieved_at__isnull=True, cancelled_at__isnull=True
+    ).exists()
     with pytest.raises(Conflict):
         services.ticket_merge(source=target, target=source, actor=desk["agent"])
 
@@ -186,8 +205,12 @@ def test_events_are_immutable(desk):
 
 def test_tags_and_triage_changes_are_recorded(desk):
     ticket, _ = f.ticket()
-    services.ticket_tags_change(ticket=ticket, add=["usdt", "trc20"], remove=[], actor=desk["agent"])
-    services.ticket_triage_set(ticket=ticket, actor=desk["agent"], priority="high", intent="transfer_failed")
+    services.ticket_tags_change(
+        ticket=ticket, add=["usdt", "trc20"], remove=[], actor=desk["agent"]
+    )
+    services.ticket_triage_set(
+        ticket=ticket, actor=desk["agent"], priority="high", intent="transfer_failed"
+    )
     ticket.refresh_from_db()
     assert sorted(ticket.tags.values_list("name", flat=True)) == ["trc20", "usdt"]
     assert ticket.priority == "high" and ticket.intent == "transfer_failed"

@@ -30,12 +30,16 @@ class BusinessHours(models.Model):
         ordering = ["weekday", "opens"]
         constraints = [
             models.CheckConstraint(condition=models.Q(weekday__lte=6), name="hours_weekday_range"),
-            models.CheckConstraint(condition=models.Q(closes__gt=models.F("opens")), name="hours_order"),
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="hours_order"
+            ),
         ]
 
 
 class Holiday(models.Model):
-    calendar = models.ForeignKey(BusinessCalendar, on_delete=models.CASCADE, related_name="holidays")
+    calendar = models.ForeignKey(
+        BusinessCalendar, on_delete=models.CASCADE, related_name="holidays"
+    )
     date = models.DateField()
     name = models.CharField(max_length=120, blank=True)
 
@@ -67,11 +71,15 @@ class Agent(models.Model):
         SUPERVISOR = "supervisor", "Supervisor"
         ADMIN = "admin", "Admin"
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agent"
+    )
     display_name = models.CharField(max_length=80)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.AGENT)
     teams = models.ManyToManyField(Team, related_name="agents", blank=True)
-    skills = models.JSONField(default=list, blank=True, help_text='e.g. ["tron", "evm", "security"]')
+    skills = models.JSONField(
+        default=list, blank=True, help_text='e.g. ["tron", "evm", "security"]'
+    )
     languages = models.JSONField(default=list, blank=True, help_text='e.g. ["zh-hans", "en"]')
     timezone = models.CharField(max_length=64, default="UTC")
     capacity = models.PositiveSmallIntegerField(default=20, help_text="most open tickets at once")

@@ -31,9 +31,13 @@ def customer_resolve(
                 language=language or Customer._meta.get_field("language").default,
                 account_created_at=account_created_at,
             )
-            CustomerIdentity.objects.create(customer=customer, kind=kind, value=value, verified=verified)
+            CustomerIdentity.objects.create(
+                customer=customer, kind=kind, value=value, verified=verified
+            )
     except IntegrityError:  # created concurrently by another request
-        return CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value).customer
+        return (
+            CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value).customer
+        )
     customer_segment_refresh(customer=customer)
     return customer
 

@@ -18,18 +18,38 @@ def ticket_detail(t: Ticket) -> dict[str, Any]:
         "resolved_at": t.resolved_at,
         "merged_into": t.merged_into.number if t.merged_into_id else None,
         "messages": [_message(m) for m in messages],
-        "events": [{"kind": e.kind, "at": e.created_at, "data": e.data,
-                    "actor": e.actor_agent.display_name if e.actor_agent else e.actor_type}
-                   for e in events],
-        "sla": [{"kind": s.kind, "due_at": s.due_at, "remaining_seconds": s.remaining_seconds,
-                 "warned": s.warned_at is not None, "breached": s.breached_at is not None,
-                 "achieved_at": s.achieved_at} for s in t.sla_targets.order_by("id")],
+        "events": [
+            {
+                "kind": e.kind,
+                "at": e.created_at,
+                "data": e.data,
+                "actor": e.actor_agent.display_name if e.actor_agent else e.actor_type,
+            }
+            for e in events
+        ],
+        "sla": [
+            {
+                "kind": s.kind,
+                "due_at": s.due_at,
+                "remaining_seconds": s.remaining_seconds,
+                "warned": s.warned_at is not None,
+                "breached": s.breached_at is not None,
+                "achieved_at": s.achieved_at,
+            }
+            for s in t.sla_targets.order_by("id")
+        ],
         "customer_panel": {
-            "id": customer.id, "name": str(customer), "language": customer.language,
+            "id": customer.id,
+            "name": str(customer),
+            "language": customer.language,
             "segment": customer.segment,
-            "identities": [{"kind": i.kind, "value": i.value, "verified": i.verified}
-                           for i in customer.identities.all()],
-            "addresses": [{"chain": a.chain, "address": a.address} for a in customer.addresses.all()],
+            "identities": [
+                {"kind": i.kind, "value": i.value, "verified": i.verified}
+                for i in customer.identities.all()
+            ],
+            "addresses": [
+                {"chain": a.chain, "address": a.address} for a in customer.addresses.all()
+            ],
             "other_tickets": [ticket_summary(o) for o in other],
         },
     }
@@ -42,6 +62,13 @@ def _message(m: Message) -> dict[str, Any]:
         author = str(m.author_customer)
     else:
         author = "system"
-    return {"id": m.id, "direction": m.direction, "channel": m.channel, "author": author,
-            "body": m.body_text, "created_at": m.created_at,
-            "internal": m.direction == Message.Direction.NOTE, "delivery_status": m.delivery_status}
+    return {
+        "id": m.id,
+        "direction": m.direction,
+        "channel": m.channel,
+        "author": author,
+        "body": m.body_text,
+        "created_at": m.created_at,
+        "internal": m.direction == Message.Direction.NOTE,
+        "delivery_status": m.delivery_status,
+    }

@@ -9,7 +9,9 @@ api = NinjaAPI(
     title="Walletdesk API",
     version="1.0.0",
     urls_namespace="api-v1",
-    description="Tickets for wallet apps, customers and agents. Errors are JSON with a stable code.",
+    description=(
+        "Tickets for wallet apps, customers and agents; errors are JSON with a stable code."
+    ),
 )
 errors.install(api)
 api.add_router("/", app.router)

@@ -23,17 +23,23 @@ def _validation_details(exc: ValidationError) -> list[dict]:
     details = []
     for err in exc.errors:
         loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "payload")]
-        details.append({"field": ".".join(loc), "problem": err.get("msg", "invalid"), "type": err.get("type")})
+        details.append(
+            {"field": ".".join(loc), "problem": err.get("msg", "invalid"), "type": err.get("type")}
+        )
     return details
 
 
 def install(api: NinjaAPI) -> None:
-    def reply(request: HttpRequest, status: int, code: str, message: str, details=None) -> HttpResponse:
+    def reply(
+        request: HttpRequest, status: int, code: str, message: str, details=None
+    ) -> HttpResponse:
         return api.create_response(request, error_body(code, message, details), status=status)
 
     @api.exception_handler(ValidationError)
     def _invalid(request, exc: ValidationError):
-        return reply(request, 422, "invalid_input", "The request is not valid.", _validation_details(exc))
+        return reply(
+            request, 422, "invalid_input", "The request is not valid.", _validation_details(exc)
+        )
 
     @api.exception_handler(DomainError)
     def _domain(request, exc: DomainError):
@@ -54,10 +60,13 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def _http(request, exc: HttpError):
         code = {400: "bad_request", 405: "method_not_allowed", 413: "payload_too_large"}.get(
-            exc.status_code, "error")
+            exc.status_code, "error"
+        )
         return reply(request, exc.status_code, code, str(exc))
 
     @api.exception_handler(Exception)
     def _crash(request, exc):
         logger.exception("unhandled API error on %s", request.path)
-        return reply(request, 500, "internal_error", "Something went wrong on our side; it has been logged.")
+        return reply(
+            request, 500, "internal_error", "Something went wrong on our side; it has been logged."
+        )

@@ -13,12 +13,18 @@ from walletdesk.tickets.services import TicketDraft, ticket_create
 
 def app_customer(ref: CustomerRef) -> Customer:
     customer = customer_resolve(
-        kind=CustomerIdentity.Kind.APP_USER, value=ref.app_user_id, display_name=ref.display_name,
-        language=ref.language, account_created_at=ref.account_created_at, verified=True,
+        kind=CustomerIdentity.Kind.APP_USER,
+        value=ref.app_user_id,
+        display_name=ref.display_name,
+        language=ref.language,
+        account_created_at=ref.account_created_at,
+        verified=True,
     )
     if ref.email:
         CustomerIdentity.objects.get_or_create(
-            kind=CustomerIdentity.Kind.EMAIL, value=ref.email.lower(), defaults={"customer": customer}
+            kind=CustomerIdentity.Kind.EMAIL,
+            value=ref.email.lower(),
+            defaults={"customer": customer},
         )
     return customer
 
@@ -34,9 +40,15 @@ def app_ticket_create(payload: TicketCreateIn) -> tuple[Ticket, str]:
     if payload.tx_hashes:
         metadata["tx_hashes"] = payload.tx_hashes
     draft = TicketDraft(
-        customer=customer, subject=payload.subject, body=payload.body, channel=Channel.APP,
-        language=payload.language or customer.language, category=payload.category or "",
-        intent=payload.intent or "", chain=payload.chain or "", metadata=metadata,
+        customer=customer,
+        subject=payload.subject,
+        body=payload.body,
+        channel=Channel.APP,
+        language=payload.language or customer.language,
+        category=payload.category or "",
+        intent=payload.intent or "",
+        chain=payload.chain or "",
+        metadata=metadata,
         addresses=[(payload.chain or "", a) for a in payload.addresses],
     )
     return ticket_create(draft=draft)

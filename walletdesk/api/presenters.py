@@ -9,8 +9,15 @@ from walletdesk.tickets.selectors import customer_messages, customer_timeline
 
 
 def ticket_summary(t: Ticket) -> dict[str, Any]:
-    return {"number": t.number, "subject": t.subject, "status": t.status, "category": t.category,
-            "priority": t.priority, "created_at": t.created_at, "updated_at": t.updated_at}
+    return {
+        "number": t.number,
+        "subject": t.subject,
+        "status": t.status,
+        "category": t.category,
+        "priority": t.priority,
+        "created_at": t.created_at,
+        "updated_at": t.updated_at,
+    }
 
 
 def message_public(m: Message) -> dict[str, Any]:
@@ -18,8 +25,14 @@ def message_public(m: Message) -> dict[str, Any]:
         author = "you"
     else:
         author = m.author_agent.display_name if m.author_agent else "Walletdesk"
-    return {"id": m.id, "direction": m.direction, "channel": m.channel, "author": author,
-            "body": m.body_text, "created_at": m.created_at}
+    return {
+        "id": m.id,
+        "direction": m.direction,
+        "channel": m.channel,
+        "author": author,
+        "body": m.body_text,
+        "created_at": m.created_at,
+    }
 
 
 def ticket_progress(t: Ticket) -> dict[str, Any]:
@@ -35,10 +48,14 @@ def ticket_progress(t: Ticket) -> dict[str, Any]:
 def queue_item(t: Ticket) -> dict[str, Any]:
     return {
         **ticket_summary(t),
-        "id": t.id, "language": t.language, "channel": t.channel, "intent": t.intent,
+        "id": t.id,
+        "language": t.language,
+        "channel": t.channel,
+        "intent": t.intent,
         "team": t.team.name if t.team else None,
         "assignee": {"id": t.assignee.id, "name": t.assignee.display_name} if t.assignee else None,
-        "customer": str(t.customer), "sla_due_at": t.sla_due_at,
+        "customer": str(t.customer),
+        "sla_due_at": t.sla_due_at,
         "tags": [tag.name for tag in t.tags.all()],
     }
 

@@ -13,8 +13,8 @@ from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient, IdempotencyRecord
 from walletdesk.core.errors import Conflict
 
-CUSTOMER_TOKEN_SALT = "walletdesk.customer-token"
-CUSTOMER_TOKEN_KIND = "wdc_"
+CUSTOMER_TOKEN_SALT = "walletdesk.customer-token"  # noqa: S105 (a namespace)
+CUSTOMER_TOKEN_KIND = "wdc_"  # noqa: S105 (a prefix)
 
 
 def api_client_create(*, name: str, scopes: list[str]) -> tuple[ApiClient, str]:
@@ -31,7 +31,9 @@ def agent_token_create(*, agent: Agent, name: str) -> tuple[AgentToken, str]:
 
 def customer_token_issue(*, client: ApiClient, customer: Customer) -> str:
     """A short-lived token the app hands its user, to read and answer their own tickets."""
-    signed = signing.dumps({"c": customer.id, "k": client.id}, salt=CUSTOMER_TOKEN_SALT, compress=True)
+    signed = signing.dumps(
+        {"c": customer.id, "k": client.id}, salt=CUSTOMER_TOKEN_SALT, compress=True
+    )
     return CUSTOMER_TOKEN_KIND + signed
 
 
@@ -41,7 +43,8 @@ def customer_token_read(token: str) -> int | None:
         return None
     try:
         data = signing.loads(
-            token[len(CUSTOMER_TOKEN_KIND) :], salt=CUSTOMER_TOKEN_SALT,
+            token[len(CUSTOMER_TOKEN_KIND) :],
+            salt=CUSTOMER_TOKEN_SALT,
             max_age=settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"],
         )
     except signing.BadSignature:
@@ -65,7 +68,9 @@ def idempotent(
     """
     try:
         with transaction.atomic():
-            record = IdempotencyRecord.objects.create(client=client, key=key, request_hash=fingerprint)
+            record = IdempotencyRecord.objects.create(
+                client=client, key=key, request_hash=fingerprint
+            )
     except IntegrityError:
         record = IdempotencyRecord.objects.get(client=client, key=key)
         if record.request_hash != fingerprint:

@@ -64,7 +64,9 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'walletdesk.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions let the embedded worker and the web process share the file.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -96,7 +98,10 @@ WHITENOISE_USE_FINDERS = True  # the embedded server needs no collectstatic step
 CHANNEL_REDIS_URL = env_str("CHANNEL_REDIS_URL", "")
 CHANNEL_LAYERS = {
     "default": (
-        {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [CHANNEL_REDIS_URL]}}
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [CHANNEL_REDIS_URL]},
+        }
         if CHANNEL_REDIS_URL
         else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )

@@ -50,8 +50,14 @@ class Sweeper(threading.Thread):
 
 def task_worker(worker_id: str | None = None) -> Worker:
     return Worker(
-        queue_names=["*"], interval=1.0, batch=False, backend_name="default", startup_delay=True,
-        max_tasks=None, worker_id=worker_id or f"wd-{uuid.uuid4().hex[:8]}", excluded_queue_names=[],
+        queue_names=["*"],
+        interval=1.0,
+        batch=False,
+        backend_name="default",
+        startup_delay=True,
+        max_tasks=None,
+        worker_id=worker_id or f"wd-{uuid.uuid4().hex[:8]}",
+        excluded_queue_names=[],
     )
 
 

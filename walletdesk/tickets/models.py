@@ -5,8 +5,8 @@ from django.db import models
 from walletdesk.accounts.models import Agent, BusinessCalendar, Customer, Language, Team
 from walletdesk.tickets.choices import (
     Category,
-    Channel,
     Chain,
+    Channel,
     Priority,
     SlaKind,
     Status,
@@ -89,7 +89,9 @@ class Ticket(models.Model):
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     chain = models.CharField(max_length=10, choices=Chain.choices, blank=True)
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     assignee = models.ForeignKey(
         Agent, on_delete=models.SET_NULL, null=True, blank=True, related_name="tickets"
     )
@@ -122,11 +124,13 @@ class Ticket(models.Model):
             models.Index(fields=["customer", "-id"], name="ticket_customer"),
             models.Index(fields=["sla_due_at", "id"], condition=ACTIVE, name="ticket_sla_due"),
             models.Index(
-                fields=["sla_next_check_at"], condition=models.Q(sla_next_check_at__isnull=False),
+                fields=["sla_next_check_at"],
+                condition=models.Q(sla_next_check_at__isnull=False),
                 name="ticket_sla_check",
             ),
             models.Index(
-                fields=["automation_due_at"], condition=models.Q(automation_due_at__isnull=False),
+                fields=["automation_due_at"],
+                condition=models.Q(automation_due_at__isnull=False),
                 name="ticket_automation_due",
             ),
         ]
@@ -289,7 +293,9 @@ class TicketLink(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["source", "target", "kind"], name="link_once"),
-            models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="link_not_self"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="link_not_self"
+            ),
         ]
 
 

@@ -26,7 +26,9 @@ def tickets_visible_to_agent(agent: Agent) -> QuerySet[Ticket]:
 
 
 def ticket_get_for_agent(*, agent: Agent, ticket_id: int, for_update: bool = False) -> Ticket:
-    tickets = tickets_visible_to_agent(agent).select_related("customer", "team", "assignee", "sla_policy")
+    tickets = tickets_visible_to_agent(agent).select_related(
+        "customer", "team", "assignee", "sla_policy"
+    )
     if for_update:
         tickets = tickets.select_for_update(of=("self",))
     ticket = tickets.filter(id=ticket_id).first()
@@ -52,7 +54,11 @@ def ticket_get_for_token(*, number: str, token: str) -> Ticket:
 
 
 def ticket_get_for_customer(*, customer: Customer, number: str) -> Ticket:
-    ticket = Ticket.objects.select_related("customer").filter(number=number.upper(), customer=customer).first()
+    ticket = (
+        Ticket.objects.select_related("customer")
+        .filter(number=number.upper(), customer=customer)
+        .first()
+    )
     if ticket is None:
         raise NotFound("No such ticket.")
     return ticket
@@ -68,14 +74,22 @@ def customer_timeline(ticket: Ticket) -> list[dict[str, Any]]:
     return [public_event(e) for e in events]
 
 
-PUBLIC_EVENT_FIELDS = {"status_changed": ("to",), "rated": ("score",), "merged": ("into",),
-                       "escalated": (), "handed_back": ()}
+PUBLIC_EVENT_FIELDS = {
+    "status_changed": ("to",),
+    "rated": ("score",),
+    "merged": ("into",),
+    "escalated": (),
+    "handed_back": (),
+}
 
 
 def public_event(event: TicketEvent) -> dict[str, Any]:
     keep = PUBLIC_EVENT_FIELDS.get(event.kind, ())
-    return {"kind": event.kind, "at": event.created_at,
-            "data": {k: event.data[k] for k in keep if k in event.data}}
+    return {
+        "kind": event.kind,
+        "at": event.created_at,
+        "data": {k: event.data[k] for k in keep if k in event.data},
+    }
 
 
 def customer_messages(ticket: Ticket) -> QuerySet[Message]:
@@ -84,7 +98,17 @@ def customer_messages(ticket: Ticket) -> QuerySet[Message]:
 
 # --- agent queues, keyset-paginated -------------------------------------------------------
 
-QUEUES = ("mine", "unassigned", "open", "pending", "on_hold", "breaching", "breached", "resolved", "all")
+QUEUES = (
+    "mine",
+    "unassigned",
+    "open",
+    "pending",
+    "on_hold",
+    "breaching",
+    "breached",
+    "resolved",
+    "all",
+)
 
 
 @dataclass(frozen=True)
@@ -143,9 +167,19 @@ def ticket_queue(
 
 
 def _filtered(tickets: QuerySet[Ticket], f: QueueFilters) -> QuerySet[Ticket]:
-    simple = {"status": f.status, "priority": f.priority, "category": f.category, "intent": f.intent,
-              "channel": f.channel, "language": f.language, "chain": f.chain, "team_id": f.team,
-              "assignee_id": f.assignee, "customer__segment": f.segment, "tags__name": f.tag}
+    simple = {
+        "status": f.status,
+        "priority": f.priority,
+        "category": f.category,
+        "intent": f.intent,
+        "channel": f.channel,
+        "language": f.language,
+        "chain": f.chain,
+        "team_id": f.team,
+        "assignee_id": f.assignee,
+        "customer__segment": f.segment,
+        "tags__name": f.tag,
+    }
     tickets = tickets.filter(**{k: v for k, v in simple.items() if v not in (None, "")})
     if f.q:
         tickets = tickets.filter(Q(number__iexact=f.q.strip()) | Q(subject__icontains=f.q.strip()))

@@ -121,7 +121,9 @@ class TargetClock:
     breached: bool
 
 
-def schedule(start: datetime, seconds: int, calendar: Calendar, warn_ratio: float) -> tuple[datetime, datetime]:
+def schedule(
+    start: datetime, seconds: int, calendar: Calendar, warn_ratio: float
+) -> tuple[datetime, datetime]:
     """(warn_at, due_at) for a target of `seconds` business time starting at `start`."""
     due = add_business_seconds(start, seconds, calendar)
     warn = add_business_seconds(start, seconds * warn_ratio, calendar)
@@ -150,7 +152,11 @@ def next_check(clock: TargetClock) -> datetime | None:
 
 
 def resume(
-    now: datetime, remaining_seconds: int, target_seconds: int, calendar: Calendar, warn_ratio: float
+    now: datetime,
+    remaining_seconds: int,
+    target_seconds: int,
+    calendar: Calendar,
+    warn_ratio: float,
 ) -> tuple[datetime, datetime]:
     """(warn_at, due_at) for a paused target resumed at `now` with `remaining_seconds` left."""
     due = add_business_seconds(now, max(remaining_seconds, 0), calendar)

@@ -54,8 +54,13 @@ def queue(request: HttpRequest, queue: str, params: Query[QueueFiltersIn]):
     if queue not in QUEUES:
         raise NotFound(f"Unknown queue; expected one of {', '.join(QUEUES)}.")
     fields = params.model_dump(exclude={"cursor", "limit"})
-    page, next_cursor = ticket_queue(agent=request.auth, filters=QueueFilters(queue=queue, **fields),
-                                     at=now(), cursor=params.cursor, limit=params.limit)
+    page, next_cursor = ticket_queue(
+        agent=request.auth,
+        filters=QueueFilters(queue=queue, **fields),
+        at=now(),
+        cursor=params.cursor,
+        limit=params.limit,
+    )
     return {"items": [queue_item(t) for t in page], "next_cursor": next_cursor}
 
 
@@ -67,8 +72,12 @@ def detail(request: HttpRequest, ticket_id: int):
 @router.post("/tickets/{ticket_id}/replies", response={201: TicketDetailOut, **ERRORS})
 @transaction.atomic
 def reply(request: HttpRequest, ticket_id: int, payload: ReplyIn):
-    services.reply_send(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body,
-                        status=payload.status)
+    services.reply_send(
+        ticket=_ticket(request, ticket_id),
+        agent=request.auth,
+        body=payload.body,
+        status=payload.status,
+    )
     return Status(201, _detail(request, ticket_id))
 
 
@@ -94,8 +103,9 @@ def assign(request: HttpRequest, ticket_id: int, payload: AssignIn):
 @router.post("/tickets/{ticket_id}/transition", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
 def transition(request: HttpRequest, ticket_id: int, payload: TransitionIn):
-    services.ticket_transition(ticket=_ticket(request, ticket_id), to=payload.to, actor=request.auth,
-                               reason=payload.reason)
+    services.ticket_transition(
+        ticket=_ticket(request, ticket_id), to=payload.to, actor=request.auth, reason=payload.reason
+    )
     return _detail(request, ticket_id)
 
 
@@ -105,16 +115,18 @@ def escalate(request: HttpRequest, ticket_id: int, payload: EscalateIn):
     team = Team.objects.filter(id=payload.team_id).first()
     if team is None:
         raise NotFound("No such team.")
-    ticket = services.ticket_escalate(ticket=_ticket(request, ticket_id), to_team=team,
-                                      reason=payload.reason, actor=request.auth)
+    ticket = services.ticket_escalate(
+        ticket=_ticket(request, ticket_id), to_team=team, reason=payload.reason, actor=request.auth
+    )
     return queue_item(ticket)  # the escalating agent may no longer see the full ticket
 
 
 @router.post("/tickets/{ticket_id}/hand-back", response={200: QueueItemOut, **ERRORS})
 @transaction.atomic
 def hand_back(request: HttpRequest, ticket_id: int, payload: HandBackIn):
-    ticket = services.ticket_hand_back(ticket=_ticket(request, ticket_id), actor=request.auth,
-                                       note=payload.note)
+    ticket = services.ticket_hand_back(
+        ticket=_ticket(request, ticket_id), actor=request.auth, note=payload.note
+    )
     return queue_item(ticket)
 
 
@@ -131,23 +143,32 @@ def merge(request: HttpRequest, ticket_id: int, payload: MergeIn):
 @transaction.atomic
 def link(request: HttpRequest, ticket_id: int, payload: LinkIn):
     target = ticket_get_by_number_for_agent(agent=request.auth, number=payload.target)
-    services.ticket_link(source=_ticket(request, ticket_id), target=target, kind=payload.kind,
-                         actor=request.auth)
+    services.ticket_link(
+        source=_ticket(request, ticket_id), target=target, kind=payload.kind, actor=request.auth
+    )
     return _detail(request, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/tags", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
 def tags(request: HttpRequest, ticket_id: int, payload: TagsIn):
-    services.ticket_tags_change(ticket=_ticket(request, ticket_id), add=payload.add,
-                                remove=payload.remove, actor=request.auth)
+    services.ticket_tags_change(
+        ticket=_ticket(request, ticket_id),
+        add=payload.add,
+        remove=payload.remove,
+        actor=request.auth,
+    )
     return _detail(request, ticket_id)
 
 
 @router.patch("/tickets/{ticket_id}/triage", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
 def triage(request: HttpRequest, ticket_id: int, payload: TriageIn):
-    services.ticket_triage_set(ticket=_ticket(request, ticket_id), actor=request.auth,
-                               priority=payload.priority, category=payload.category,
-                               intent=payload.intent)
+    services.ticket_triage_set(
+        ticket=_ticket(request, ticket_id),
+        actor=request.auth,
+        priority=payload.priority,
+        category=payload.category,
+        intent=payload.intent,
+    )
     return _detail(request, ticket_id)

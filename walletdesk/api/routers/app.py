@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from ninja import Header, Router, Status
 
+from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.api import presenters
 from walletdesk.api.auth import AppKeyAuth, require_scope
 from walletdesk.api.intake import app_customer, app_ticket_create, tracking_url
@@ -17,20 +18,29 @@ from walletdesk.api.schemas import (
     TicketProgressOut,
 )
 from walletdesk.api.services import customer_token_issue, idempotent, request_fingerprint
-from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.core.errors import InvalidInput, NotFound
 from walletdesk.tickets.choices import Channel
 from walletdesk.tickets.selectors import ticket_get_for_customer, tickets_of_customer
 from walletdesk.tickets.services import customer_message_add
 
 router = Router(auth=AppKeyAuth(), tags=["wallet app"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut,
-          422: ErrorOut}
+ERRORS = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    413: ErrorOut,
+    422: ErrorOut,
+}
 
 
 def _customer(app_user_id: str):
-    identity = CustomerIdentity.objects.select_related("customer").filter(
-        kind=CustomerIdentity.Kind.APP_USER, value=app_user_id).first()
+    identity = (
+        CustomerIdentity.objects.select_related("customer")
+        .filter(kind=CustomerIdentity.Kind.APP_USER, value=app_user_id)
+        .first()
+    )
     if identity is None:
         raise NotFound("No such ticket.")
     return identity.customer
@@ -38,7 +48,8 @@ def _customer(app_user_id: str):
 
 @router.post("/tickets", response={201: TicketCreatedOut, **ERRORS})
 def create_ticket(
-    request: HttpRequest, payload: TicketCreateIn,
+    request: HttpRequest,
+    payload: TicketCreateIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
     """Create a ticket for an app user. Send an Idempotency-Key to make retries safe."""
@@ -47,22 +58,36 @@ def create_ticket(
 
     def create() -> tuple[int, dict]:
         ticket, token = app_ticket_create(payload)
-        return 201, {"number": ticket.number, "access_token": token, "status": ticket.status,
-                     "tracking_url": tracking_url(ticket, token)}
+        return 201, {
+            "number": ticket.number,
+            "access_token": token,
+            "status": ticket.status,
+            "tracking_url": tracking_url(ticket, token),
+        }
 
     if not idempotency_key:
         return Status(*create())
     if len(idempotency_key) > 255:
         raise InvalidInput("Idempotency-Key must be at most 255 characters.")
-    return Status(*idempotent(client=client, key=idempotency_key,
-                              fingerprint=request_fingerprint(request.body), call=create))
+    return Status(
+        *idempotent(
+            client=client,
+            key=idempotency_key,
+            fingerprint=request_fingerprint(request.body),
+            call=create,
+        )
+    )
 
 
 @router.get("/tickets", response={200: TicketPageOut, **ERRORS})
-def list_tickets(request: HttpRequest, app_user_id: str, cursor: int | None = None, limit: int = 20):
+def list_tickets(
+    request: HttpRequest, app_user_id: str, cursor: int | None = None, limit: int = 20
+):
     """A user's tickets, newest first (keyset pagination: pass next_cursor back as cursor)."""
     require_scope(request.auth, "tickets:read")
-    return presenters.ticket_page(tickets_of_customer(customer=_customer(app_user_id)), cursor, limit)
+    return presenters.ticket_page(
+        tickets_of_customer(customer=_customer(app_user_id)), cursor, limit
+    )
 
 
 @router.get("/tickets/{number}", response={200: TicketProgressOut, **ERRORS})
@@ -88,5 +113,10 @@ def issue_customer_token(request: HttpRequest, payload: CustomerTokenIn):
 
     require_scope(request.auth, "customer_tokens")
     customer = app_customer(payload.customer)
-    return Status(201, {"token": customer_token_issue(client=request.auth, customer=customer),
-                        "expires_in": settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"]})
+    return Status(
+        201,
+        {
+            "token": customer_token_issue(client=request.auth, customer=customer),
+            "expires_in": settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"],
+        },
+    )

@@ -49,7 +49,9 @@ def ticket_progress(request: HttpRequest, number: str):
 @router.post("/tickets/{number}/messages", response={201: TicketProgressOut, **ERRORS})
 def reply(request: HttpRequest, number: str, payload: MessageIn):
     ticket = customer_ticket(request.auth, number)
-    ticket, _message = customer_message_add(ticket=ticket, body=payload.body, channel=ticket.channel)
+    ticket, _message = customer_message_add(
+        ticket=ticket, body=payload.body, channel=ticket.channel
+    )
     return Status(201, presenters.ticket_progress(ticket))
 
 

@@ -1,6 +1,10 @@
 """Ticket writes. Other apps import from here, never from the submodules."""
 
-from walletdesk.tickets.services.assignment import queue_pickup_sweep, ticket_assign, ticket_auto_assign
+from walletdesk.tickets.services.assignment import (
+    queue_pickup_sweep,
+    ticket_assign,
+    ticket_auto_assign,
+)
 from walletdesk.tickets.services.automation import automation_sweep
 from walletdesk.tickets.services.conversation import customer_message_add, note_add, reply_send
 from walletdesk.tickets.services.creation import TicketDraft, ticket_create, token_hash

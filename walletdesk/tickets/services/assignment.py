@@ -75,7 +75,9 @@ def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
     if ticket.team is None:
         return None
     chosen = routing.pick_agent(
-        candidates(ticket.team, at), required_skills=required_skills(ticket), language=ticket.language
+        candidates(ticket.team, at),
+        required_skills=required_skills(ticket),
+        language=ticket.language,
     )
     return Agent.objects.get(id=chosen) if chosen else None
 
@@ -86,13 +88,17 @@ def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at
     ticket.assignee = agent
     if agent is not None:
         Agent.objects.filter(id=agent.id).update(last_assigned_at=at)
-    publish_on_commit(team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id})
+    publish_on_commit(
+        team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id}
+    )
     return event_build(
         ticket,
         "assigned",
         actor=actor,
-        data={"from": previous.display_name if previous else None,
-              "to": agent.display_name if agent else None},
+        data={
+            "from": previous.display_name if previous else None,
+            "to": agent.display_name if agent else None,
+        },
         at=at,
     )
 
@@ -139,7 +145,9 @@ def queue_pickup_sweep(*, at: datetime | None = None, limit: int = 500) -> int:
             if chosen is None:
                 continue
             pools[ticket.team_id] = [
-                replace(c, open_load=c.open_load + 1, last_assigned_at=at) if c.agent_id == chosen else c
+                replace(c, open_load=c.open_load + 1, last_assigned_at=at)
+                if c.agent_id == chosen
+                else c
                 for c in pool
             ]
             ticket_assign(ticket=ticket, agent=Agent.objects.get(id=chosen), actor=None)

@@ -20,12 +20,21 @@ SANITIZED_BODY_LIMIT = 100_000
 
 
 def message_build(
-    ticket: Ticket, direction: str, body: str, *, channel: str, at: datetime,
-    agent: Agent | None = None, external_id: str = "", body_html: str = "",
+    ticket: Ticket,
+    direction: str,
+    body: str,
+    *,
+    channel: str,
+    at: datetime,
+    agent: Agent | None = None,
+    external_id: str = "",
+    body_html: str = "",
 ) -> Message:
     delivery = Message.Delivery.NOT_APPLICABLE
     if direction == Message.Direction.OUTBOUND:
-        delivery = Message.Delivery.QUEUED if channel in PUSH_CHANNELS else Message.Delivery.DELIVERED
+        delivery = (
+            Message.Delivery.QUEUED if channel in PUSH_CHANNELS else Message.Delivery.DELIVERED
+        )
     return Message(
         ticket=ticket,
         direction=direction,
@@ -50,10 +59,13 @@ def customer_message_add(
     if outcome == workflow.ReplyOutcome.FOLLOW_UP:
         from walletdesk.tickets.services.creation import ticket_follow_up_create
 
-        return ticket_follow_up_create(ticket=ticket, body=body, channel=channel, external_id=external_id)
+        return ticket_follow_up_create(
+            ticket=ticket, body=body, channel=channel, external_id=external_id
+        )
     at = now()
-    message = message_build(ticket, Message.Direction.INBOUND, body, channel=channel, at=at,
-                            external_id=external_id)
+    message = message_build(
+        ticket, Message.Direction.INBOUND, body, channel=channel, at=at, external_id=external_id
+    )
     message.save()
     ticket.last_customer_message_at = ticket.updated_at = at
     ticket.save(update_fields=["last_customer_message_at", "updated_at"])
@@ -73,14 +85,23 @@ def reply_send(
     """An agent's public reply; optionally sets the status in the same step (e.g. pending)."""
     target = workflow.status_after_agent_reply(ticket.status, status)
     at = now()
-    message = message_build(ticket, Message.Direction.OUTBOUND, body, channel=ticket.channel, at=at,
-                            agent=agent, body_html=body_html)
+    message = message_build(
+        ticket,
+        Message.Direction.OUTBOUND,
+        body,
+        channel=ticket.channel,
+        at=at,
+        agent=agent,
+        body_html=body_html,
+    )
     message.save()
     if ticket.first_response_at is None:
         ticket.first_response_at = at
     ticket.updated_at = at
     sla_clock.targets_finish(ticket, RESPONSE_KINDS, at, achieved=True)
-    ticket.save(update_fields=["first_response_at", "updated_at", "sla_due_at", "sla_next_check_at"])
+    ticket.save(
+        update_fields=["first_response_at", "updated_at", "sla_due_at", "sla_next_check_at"]
+    )
     event_record(ticket, "agent_replied", actor=agent, data={"message": message.id}, at=at)
     status_apply(ticket, target, actor=agent, at=at)
     return message
@@ -90,8 +111,9 @@ def reply_send(
 def note_add(*, ticket: Ticket, agent: Agent, body: str) -> Message:
     """An internal note: never shown to the customer, stops no SLA clock."""
     at = now()
-    message = message_build(ticket, Message.Direction.NOTE, body, channel=ticket.channel, at=at,
-                            agent=agent)
+    message = message_build(
+        ticket, Message.Direction.NOTE, body, channel=ticket.channel, at=at, agent=agent
+    )
     message.save()
     event_record(ticket, "note_added", actor=agent, data={"message": message.id}, at=at)
     publish_on_commit(ticket_group(ticket.id), {"type": "ticket.updated", "ticket": ticket.id})

@@ -52,7 +52,9 @@ def number_next(at: datetime) -> str:
     """The next ticket number of the year; the counter row stays locked until commit."""
     counters = TicketNumberCounter.objects.filter(year=at.year)
     if not counters.update(last=F("last") + 1):
-        TicketNumberCounter.objects.bulk_create([TicketNumberCounter(year=at.year)], ignore_conflicts=True)
+        TicketNumberCounter.objects.bulk_create(
+            [TicketNumberCounter(year=at.year)], ignore_conflicts=True
+        )
         counters.update(last=F("last") + 1)
     sequence = counters.values_list("last", flat=True).get()
     return numbering.format_number(settings.WALLETDESK["TICKET_PREFIX"], at.year, sequence)
@@ -74,21 +76,39 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     at = now()
     category, priority = triage(draft)
     language = draft.language or draft.customer.language
-    facts = routing.RouteFacts(category=category, intent=draft.intent, language=language,
-                               chain=draft.chain, channel=draft.channel)
+    facts = routing.RouteFacts(
+        category=category,
+        intent=draft.intent,
+        language=language,
+        chain=draft.chain,
+        channel=draft.channel,
+    )
     team, rule = route_team(facts)
     if rule is not None and rule.set_priority and category != Category.SECURITY:
         priority = rule.set_priority
     token = secrets.token_urlsafe(24)
     ticket = Ticket(
-        number=number_next(at), access_token_hash=token_hash(token), subject=draft.subject[:200],
-        customer=draft.customer, channel=draft.channel, language=language, category=category,
-        intent=draft.intent, priority=priority, chain=draft.chain, team=team,
-        required_skills=list(rule.required_skills) if rule else [], metadata=draft.metadata,
-        created_at=at, updated_at=at, status_changed_at=at, last_customer_message_at=at,
+        number=number_next(at),
+        access_token_hash=token_hash(token),
+        subject=draft.subject[:200],
+        customer=draft.customer,
+        channel=draft.channel,
+        language=language,
+        category=category,
+        intent=draft.intent,
+        priority=priority,
+        chain=draft.chain,
+        team=team,
+        required_skills=list(rule.required_skills) if rule else [],
+        metadata=draft.metadata,
+        created_at=at,
+        updated_at=at,
+        status_changed_at=at,
+        last_customer_message_at=at,
     )
-    ticket.sla_policy = sla_clock.policy_for(priority=priority, category=category,
-                                             channel=draft.channel, segment=draft.customer.segment)
+    ticket.sla_policy = sla_clock.policy_for(
+        priority=priority, category=category, channel=draft.channel, segment=draft.customer.segment
+    )
     agent = agent_pick(ticket, at)
     ticket.save()
     events = [event_build(ticket, "created", actor=actor, data={"channel": draft.channel}, at=at)]
@@ -99,13 +119,22 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)
-    publish_on_commit(team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id})
+    publish_on_commit(
+        team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
+    )
     return ticket, token
 
 
 def _first_message(ticket: Ticket, draft: TicketDraft, at: datetime) -> Message:
-    message = message_build(ticket, Message.Direction.INBOUND, draft.body, channel=draft.channel,
-                            at=at, external_id=draft.external_id, body_html=draft.body_html)
+    message = message_build(
+        ticket,
+        Message.Direction.INBOUND,
+        draft.body,
+        channel=draft.channel,
+        at=at,
+        external_id=draft.external_id,
+        body_html=draft.body_html,
+    )
     message.save()
     return message
 
@@ -123,8 +152,14 @@ def ticket_follow_up_create(
 ) -> tuple[Ticket, Message]:
     """A customer wrote to a closed ticket: open a new one linked to it."""
     draft = TicketDraft(
-        customer=ticket.customer, subject=f"Re: {ticket.subject}"[:200], body=body, channel=channel,
-        language=ticket.language, category=ticket.category, intent=ticket.intent, chain=ticket.chain,
+        customer=ticket.customer,
+        subject=f"Re: {ticket.subject}"[:200],
+        body=body,
+        channel=channel,
+        language=ticket.language,
+        category=ticket.category,
+        intent=ticket.intent,
+        chain=ticket.chain,
         external_id=external_id,
     )
     follow_up, _token = ticket_create(draft=draft)

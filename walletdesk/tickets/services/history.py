@@ -54,5 +54,7 @@ def event_build(
 def event_record(ticket: Ticket, kind: str, **kwargs: Any) -> TicketEvent:
     event = event_build(ticket, kind, **kwargs)
     event.save()
-    publish_on_commit(ticket_group(ticket.id), {"type": "ticket.event", "ticket": ticket.id, "kind": kind})
+    publish_on_commit(
+        ticket_group(ticket.id), {"type": "ticket.event", "ticket": ticket.id, "kind": kind}
+    )
     return event

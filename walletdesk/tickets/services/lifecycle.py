@@ -16,8 +16,15 @@ from walletdesk.tickets.services.history import event_record
 
 RESPONSE_KINDS = [SlaKind.FIRST_RESPONSE, SlaKind.NEXT_RESPONSE]
 STATUS_FIELDS = [
-    "status", "status_changed_at", "updated_at", "resolved_at", "closed_at", "sla_due_at",
-    "sla_next_check_at", "automation_due_at", "pending_reminded",
+    "status",
+    "status_changed_at",
+    "updated_at",
+    "resolved_at",
+    "closed_at",
+    "sla_due_at",
+    "sla_next_check_at",
+    "automation_due_at",
+    "pending_reminded",
 ]
 
 
@@ -26,7 +33,12 @@ def _hours(name: str) -> timedelta:
 
 
 def status_apply(
-    ticket: Ticket, target: str, *, actor: Agent | None, at: datetime, by_customer: bool = False,
+    ticket: Ticket,
+    target: str,
+    *,
+    actor: Agent | None,
+    at: datetime,
+    by_customer: bool = False,
     reason: str = "",
 ) -> None:
     """Move to `target` (already checked against the workflow) and run its side effects."""
@@ -70,9 +82,7 @@ def _enter(ticket: Ticket, target: Status, previous: Status, at: datetime) -> No
 
 
 @transaction.atomic
-def ticket_transition(
-    *, ticket: Ticket, to: str, actor: Agent | None, reason: str = ""
-) -> Ticket:
+def ticket_transition(*, ticket: Ticket, to: str, actor: Agent | None, reason: str = "") -> Ticket:
     workflow.assert_allowed(ticket.status, to)
     status_apply(ticket, to, actor=actor, at=now(), reason=reason)
     return ticket

@@ -34,10 +34,19 @@ def ticket_escalate(*, ticket: Ticket, to_team: Team, reason: str, actor: Agent)
     from_team = ticket.team
     if to_team.kind == Team.Kind.SECURITY:
         ticket.priority = Priority.URGENT
-    event_record(ticket, "escalated", actor=actor, at=at, data={
-        "from_team": from_team.id if from_team else None, "from_team_name": str(from_team or ""),
-        "to_team": to_team.id, "to_team_name": to_team.name, "reason": reason[:500],
-    })
+    event_record(
+        ticket,
+        "escalated",
+        actor=actor,
+        at=at,
+        data={
+            "from_team": from_team.id if from_team else None,
+            "from_team_name": str(from_team or ""),
+            "to_team": to_team.id,
+            "to_team_name": to_team.name,
+            "reason": reason[:500],
+        },
+    )
     _move_to_team(ticket, to_team, actor=actor, at=at)
     return ticket
 
@@ -52,8 +61,13 @@ def ticket_hand_back(*, ticket: Ticket, actor: Agent, note: str = "") -> Ticket:
         raise Conflict("This ticket was not escalated from another team.")
     back_to = Team.objects.get(id=last.data["from_team"])
     at = now()
-    event_record(ticket, "handed_back", actor=actor, at=at,
-                 data={"to_team": back_to.id, "to_team_name": back_to.name, "note": note[:500]})
+    event_record(
+        ticket,
+        "handed_back",
+        actor=actor,
+        at=at,
+        data={"to_team": back_to.id, "to_team_name": back_to.name, "note": note[:500]},
+    )
     _move_to_team(ticket, back_to, actor=actor, at=at)
     return ticket
 
@@ -75,9 +89,15 @@ def ticket_merge(*, source: Ticket, target: Ticket, actor: Agent) -> Ticket:
     source.closed_at = source.updated_at = source.status_changed_at = at
     source.automation_due_at = None
     source.save()
-    TicketLink.objects.get_or_create(source=source, target=target, kind=TicketLink.Kind.DUPLICATE_OF)
-    event_record(source, "merged", actor=actor, at=at, data={"into": target.number, "messages": moved})
-    event_record(target, "merged", actor=actor, at=at, data={"from": source.number, "messages": moved})
+    TicketLink.objects.get_or_create(
+        source=source, target=target, kind=TicketLink.Kind.DUPLICATE_OF
+    )
+    event_record(
+        source, "merged", actor=actor, at=at, data={"into": target.number, "messages": moved}
+    )
+    event_record(
+        target, "merged", actor=actor, at=at, data={"from": source.number, "messages": moved}
+    )
     target.updated_at = at
     target.save(update_fields=["updated_at"])
     return target
@@ -93,7 +113,9 @@ def ticket_link(*, source: Ticket, target: Ticket, kind: str, actor: Agent) -> T
 
 
 @transaction.atomic
-def ticket_tags_change(*, ticket: Ticket, add: list[str], remove: list[str], actor: Agent) -> Ticket:
+def ticket_tags_change(
+    *, ticket: Ticket, add: list[str], remove: list[str], actor: Agent
+) -> Ticket:
     if add:
         Tag.objects.bulk_create([Tag(name=t) for t in add], ignore_conflicts=True)
         ticket.tags.add(*Tag.objects.filter(name__in=add))
@@ -105,7 +127,11 @@ def ticket_tags_change(*, ticket: Ticket, add: list[str], remove: list[str], act
 
 @transaction.atomic
 def ticket_triage_set(
-    *, ticket: Ticket, actor: Agent, priority: str | None = None, category: str | None = None,
+    *,
+    ticket: Ticket,
+    actor: Agent,
+    priority: str | None = None,
+    category: str | None = None,
     intent: str | None = None,
 ) -> Ticket:
     """Change priority, category or intent by hand; each change is an event."""
@@ -117,8 +143,13 @@ def ticket_triage_set(
     ):
         if value is None or getattr(ticket, field) == value:
             continue
-        event_record(ticket, kind, actor=actor, at=at,
-                     data={"field": field, "from": getattr(ticket, field), "to": value})
+        event_record(
+            ticket,
+            kind,
+            actor=actor,
+            at=at,
+            data={"field": field, "from": getattr(ticket, field), "to": value},
+        )
         setattr(ticket, field, value)
     ticket.updated_at = at
     ticket.save(update_fields=["priority", "category", "intent", "updated_at"])

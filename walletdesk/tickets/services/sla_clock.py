@@ -75,8 +75,13 @@ def target_build(ticket: Ticket, kind: str, at: datetime) -> SlaTarget | None:
     seconds = minutes * 60
     warn_at, due_at = sla.schedule(at, seconds, calendar_spec(calendar), warn_ratio())
     return SlaTarget(
-        ticket=ticket, kind=kind, calendar=calendar, target_seconds=seconds,
-        started_at=at, warn_at=warn_at, due_at=due_at,
+        ticket=ticket,
+        kind=kind,
+        calendar=calendar,
+        target_seconds=seconds,
+        started_at=at,
+        warn_at=warn_at,
+        due_at=due_at,
     )
 
 
@@ -128,8 +133,11 @@ def targets_resume(ticket: Ticket, at: datetime) -> None:
         if target.due_at is not None or target.remaining_seconds is None:
             continue
         target.warn_at, target.due_at = sla.resume(
-            at, target.remaining_seconds, target.target_seconds,
-            calendar_spec(target.calendar), warn_ratio(),
+            at,
+            target.remaining_seconds,
+            target.target_seconds,
+            calendar_spec(target.calendar),
+            warn_ratio(),
         )
         target.remaining_seconds = None
         target.save(update_fields=["remaining_seconds", "due_at", "warn_at"])

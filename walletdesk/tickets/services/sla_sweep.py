@@ -13,7 +13,7 @@ from django.db import transaction
 from walletdesk.accounts.models import Agent, Notification
 from walletdesk.core.clock import now
 from walletdesk.tickets import routing, sla
-from walletdesk.tickets.choices import PRIORITY_RANK, Priority
+from walletdesk.tickets.choices import Priority
 from walletdesk.tickets.models import SlaTarget, Ticket, TicketEvent
 from walletdesk.tickets.services.assignment import ticket_auto_assign
 from walletdesk.tickets.services.history import event_build
@@ -37,7 +37,9 @@ class SweepResult:
         self.reassigned += other.reassigned
 
 
-def sla_sweep(*, at: datetime | None = None, batch_size: int = 1000, max_batches: int = 1000) -> SweepResult:
+def sla_sweep(
+    *, at: datetime | None = None, batch_size: int = 1000, max_batches: int = 1000
+) -> SweepResult:
     total = SweepResult()
     for _ in range(max_batches):
         result = sla_sweep_batch(at=at or now(), batch_size=batch_size)
@@ -96,21 +98,36 @@ def _raise(ticket, target, alarm, at, events, result) -> None:
     if ticket.id not in result.breached_ids:
         result.breached_ids.append(ticket.id)
         if ticket.priority in RAISED:
-            events.append(event_build(ticket, "priority_changed", at=at, data={
-                "field": "priority", "from": ticket.priority, "to": RAISED[ticket.priority],
-                "reason": "sla breach"}))
+            events.append(
+                event_build(
+                    ticket,
+                    "priority_changed",
+                    at=at,
+                    data={
+                        "field": "priority",
+                        "from": ticket.priority,
+                        "to": RAISED[ticket.priority],
+                        "reason": "sla breach",
+                    },
+                )
+            )
             ticket.priority = RAISED[ticket.priority]
 
 
 def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -> None:
     """Tell the teams' supervisors, and move tickets whose assignee is off shift or away."""
     supervisors = defaultdict(list)
-    for agent in Agent.objects.filter(role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]).prefetch_related("teams"):
+    for agent in Agent.objects.filter(
+        role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
+    ).prefetch_related("teams"):
         for team in agent.teams.all():
             supervisors[team.id].append(agent)
     Notification.objects.bulk_create(
-        Notification(agent=s, kind="sla_breach", ticket_id=t.id, text=f"{t.number} breached its SLA.")
-        for t in breached for s in supervisors.get(t.team_id, [])
+        Notification(
+            agent=s, kind="sla_breach", ticket_id=t.id, text=f"{t.number} breached its SLA."
+        )
+        for t in breached
+        for s in supervisors.get(t.team_id, [])
     )
     working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
     for ticket in breached:
@@ -124,7 +141,11 @@ def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -
 def _working_agents(agent_ids: set[int], at: datetime) -> set[int]:
     agents = Agent.objects.filter(id__in=agent_ids, is_available=True).prefetch_related("shifts")
     return {
-        a.id for a in agents
-        if routing.is_on_shift([routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in a.shifts.all()],
-                               a.timezone, at)
+        a.id
+        for a in agents
+        if routing.is_on_shift(
+            [routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in a.shifts.all()],
+            a.timezone,
+            at,
+        )
     }

@@ -15,7 +15,9 @@ from walletdesk.tickets.services.lifecycle import status_apply
 
 def supervisor_for(ticket: Ticket) -> Agent | None:
     supervisors = Agent.objects.filter(role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN])
-    in_team = supervisors.filter(teams=ticket.team_id).order_by("id").first() if ticket.team_id else None
+    in_team = (
+        supervisors.filter(teams=ticket.team_id).order_by("id").first() if ticket.team_id else None
+    )
     return in_team or supervisors.order_by("id").first()
 
 
@@ -49,6 +51,8 @@ def _low_score(ticket: Ticket, score: int, at) -> None:
     assignee_set(ticket, supervisor, actor=None, at=at).save()
     ticket.save(update_fields=["assignee"])
     Notification.objects.create(
-        agent=supervisor, kind="low_csat", ticket=ticket,
+        agent=supervisor,
+        kind="low_csat",
+        ticket=ticket,
         text=f"{ticket.number} was rated {score}/5 and needs a supervisor's look.",
     )

@@ -20,14 +20,21 @@ class Command(BaseCommand):
             self.stderr.write("The database already has agents; use an empty database.")
             raise SystemExit(1)
         result = demo.build(
-            tickets=tickets, customers=customers,
+            tickets=tickets,
+            customers=customers,
             progress=lambda n: self.stdout.write(f"  tickets: {n}/{tickets}", ending="\r"),
         )
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-        self.stdout.write(f"  Sign in at http://127.0.0.1:8000/admin/ with any of these, password "
-                          f"'{demo.PASSWORD}':")
-        self.stdout.write("    admin (admin), zhangmin (supervisor), liwei, anna, tom (frontline), "
-                          "wangtao, priya (chain experts), ken, james (security)")
+        self.stdout.write(
+            f"  Sign in at http://127.0.0.1:8000/admin/ with any of these, password "
+            f"'{demo.PASSWORD}':"
+        )
+        self.stdout.write(
+            "    admin (admin), zhangmin (supervisor), liwei, anna, tom (frontline), "
+            "wangtao, priya (chain experts), ken, james (security)"
+        )
         self.stdout.write(f"  Wallet app API key (shown once): {result['api_key']}")
-        self.stdout.write(f"  SLA sweep: {result['sla_warnings']} warnings, {result['sla_breaches']} breaches")
+        self.stdout.write(
+            f"  SLA sweep: {result['sla_warnings']} warnings, {result['sla_breaches']} breaches"
+        )

@@ -12,7 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1, help="web processes")
-        parser.add_argument("--no-worker", action="store_true", help="do not run the embedded worker")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="do not run the embedded worker"
+        )
 
     def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options):
         embedded = settings.WALLETDESK["EMBEDDED_WORKER"] and not no_worker and workers == 1
@@ -23,6 +25,11 @@ class Command(BaseCommand):
             f"{'embedded' if embedded else 'separate'} worker)"
         )
         uvicorn.run(
-            "walletdesk.config.asgi:application", host=host, port=port, workers=workers,
-            log_level="warning", access_log=False, lifespan="off",
+            "walletdesk.config.asgi:application",
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
         )

@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Run queued tasks and the SLA / automation / queue sweeps (run as many as you need)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--once", action="store_true", help="one sweep, print what it did, exit")
+        parser.add_argument(
+            "--once", action="store_true", help="one sweep, print what it did, exit"
+        )
         parser.add_argument("--sweep-seconds", type=float, default=None)
 
     def handle(self, *args, once: bool, sweep_seconds: float | None, **options):
@@ -17,7 +19,9 @@ class Command(BaseCommand):
             return
         sweeper = Sweeper(sweep_seconds or settings.WALLETDESK["WORKER_SWEEP_SECONDS"])
         sweeper.start()
-        self.stdout.write(f"worker running: sweeps every {sweeper.interval}s, tasks from all queues")
+        self.stdout.write(
+            f"worker running: sweeps every {sweeper.interval}s, tasks from all queues"
+        )
         worker = task_worker()
         worker.configure_signals()
         try:
