@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_setting_read_is_listed_in_env_example():
-    read = set(re.findall(r'env_\w+\("([A-Z_]+)"', (ROOT / "walletdesk/config/settings.py").read_text()))
+    read = set(
+        re.findall(r'env_\w+\("([A-Z_]+)"', (ROOT / "walletdesk/config/settings.py").read_text())
+    )
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "no settings found: the pattern above is out of date"
     assert read == listed
