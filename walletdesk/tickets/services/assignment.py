@@ -7,11 +7,12 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 
 from walletdesk.accounts.models import Agent, Team
+from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.tickets import routing
 from walletdesk.tickets.choices import ACTIVE_STATUSES, Category
-from walletdesk.tickets.models import RoutingRule, Ticket
+from walletdesk.tickets.models import RoutingRule, Ticket, TicketEvent
 from walletdesk.tickets.services.history import event_build, event_record
 
 
@@ -122,13 +123,64 @@ def ticket_auto_assign(*, ticket: Ticket, at: datetime | None = None) -> Agent |
     return agent
 
 
+def assign_many(tickets: list[Ticket], at: datetime) -> int:
+    """Give each ticket to the best on-shift agent of its team, in bulk.
+
+    Candidate pools are built once per team and their loads updated as tickets are handed out,
+    so a mass event (an outage breaching thousands of SLAs) costs a few queries per team.
+    """
+    pools: dict[int, list[routing.Candidate]] = {}
+    teams = {t.team_id: t.team for t in tickets if t.team_id}
+    chosen_by_ticket: dict[int, int] = {}
+    for ticket in tickets:
+        if not ticket.team_id:
+            continue
+        if ticket.team_id not in pools:
+            pools[ticket.team_id] = candidates(teams[ticket.team_id], at)
+        pool = pools[ticket.team_id]
+        chosen = routing.pick_agent(
+            pool, required_skills=required_skills(ticket), language=ticket.language
+        )
+        if chosen is None or chosen == ticket.assignee_id:
+            continue
+        chosen_by_ticket[ticket.id] = chosen
+        pools[ticket.team_id] = [
+            replace(c, open_load=c.open_load + 1, last_assigned_at=at)
+            if c.agent_id == chosen
+            else c
+            for c in pool
+        ]
+    if not chosen_by_ticket:
+        return 0
+    agents = Agent.objects.in_bulk(set(chosen_by_ticket.values()))
+    events = []
+    changed = [t for t in tickets if t.id in chosen_by_ticket]
+    for ticket in changed:
+        previous = ticket.assignee.display_name if ticket.assignee_id else None
+        ticket.assignee = agents[chosen_by_ticket[ticket.id]]
+        ticket.updated_at = at
+        events.append(
+            event_build(
+                ticket,
+                "assigned",
+                at=at,
+                data={"from": previous, "to": ticket.assignee.display_name},
+            )
+        )
+    bulk_set(changed, ["assignee", "updated_at"])
+    TicketEvent.objects.bulk_create(events, batch_size=500)
+    Agent.objects.filter(id__in=agents).update(last_assigned_at=at)
+    for team_id in {t.team_id for t in changed}:
+        publish_on_commit(team_group(team_id), {"type": "queue.changed"})
+    return len(changed)
+
+
 def queue_pickup_sweep(*, at: datetime | None = None, limit: int = 500) -> int:
     """Assign waiting unassigned tickets now that agents may have come on shift.
 
     Rows are claimed with SKIP LOCKED so that several workers never assign the same ticket.
     """
     at = at or now()
-    assigned = 0
     with transaction.atomic():
         waiting = list(
             Ticket.objects.select_for_update(skip_locked=True, of=("self",))
@@ -136,23 +188,7 @@ def queue_pickup_sweep(*, at: datetime | None = None, limit: int = 500) -> int:
             .select_related("team")
             .order_by(F("sla_due_at").asc(nulls_last=True), "id")[:limit]
         )
-        pools: dict[int, list[routing.Candidate]] = {}
-        for ticket in waiting:
-            pool = pools.setdefault(ticket.team_id, candidates(ticket.team, at))
-            chosen = routing.pick_agent(
-                pool, required_skills=required_skills(ticket), language=ticket.language
-            )
-            if chosen is None:
-                continue
-            pools[ticket.team_id] = [
-                replace(c, open_load=c.open_load + 1, last_assigned_at=at)
-                if c.agent_id == chosen
-                else c
-                for c in pool
-            ]
-            ticket_assign(ticket=ticket, agent=Agent.objects.get(id=chosen), actor=None)
-            assigned += 1
-    return assigned
+        return assign_many(waiting, at)
 
 
 __all__ = ["event_record", "queue_pickup_sweep", "ticket_assign", "ticket_auto_assign"]

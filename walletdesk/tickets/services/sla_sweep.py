@@ -11,14 +11,17 @@ from datetime import datetime
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Notification
+from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.tickets import routing, sla
 from walletdesk.tickets.choices import Priority
 from walletdesk.tickets.models import SlaTarget, Ticket, TicketEvent
-from walletdesk.tickets.services.assignment import ticket_auto_assign
+from walletdesk.tickets.services.assignment import assign_many
 from walletdesk.tickets.services.history import event_build
 from walletdesk.tickets.services.sla_clock import clock_of, ticket_sla_summary
 
+SUPERVISOR_ROLES = [Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
+NOTICES_PER_BATCH = 10
 RAISED = {p: q for p, q in zip(list(Priority)[:-1], list(Priority)[1:], strict=True)}
 
 
@@ -75,10 +78,11 @@ def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
                 _raise(ticket, target, alarm, at, events, result)
                 changed.append(target)
         ticket_sla_summary(ticket, targets[ticket_id])
-    SlaTarget.objects.bulk_update(set(changed), ["warned_at", "breached_at"], batch_size=500)
-    Ticket.objects.bulk_update(
-        tickets.values(), ["sla_next_check_at", "sla_due_at", "priority"], batch_size=500
-    )
+    warned = [t.id for t in changed if t.warned_at == at]
+    breached = [t.id for t in changed if t.breached_at == at]
+    SlaTarget.objects.filter(id__in=warned).update(warned_at=at)
+    SlaTarget.objects.filter(id__in=breached).update(breached_at=at)
+    bulk_set(list(tickets.values()), ["sla_next_check_at", "sla_due_at", "priority"])
     TicketEvent.objects.bulk_create(events, batch_size=500)
     if result.breached_ids:
         _after_breaches([tickets[i] for i in result.breached_ids], at, result)
@@ -116,26 +120,43 @@ def _raise(ticket, target, alarm, at, events, result) -> None:
 
 def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -> None:
     """Tell the teams' supervisors, and move tickets whose assignee is off shift or away."""
+    _notify_supervisors(breached)
+    working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
+    stranded = [t.id for t in breached if t.assignee_id not in working]
+    tickets = list(Ticket.objects.filter(id__in=stranded).select_related("team", "assignee"))
+    result.reassigned += assign_many(tickets, at)
+
+
+def _notify_supervisors(breached: list[Ticket]) -> None:
+    """One notice per ticket, up to a few per supervisor and batch; then one summary notice."""
     supervisors = defaultdict(list)
-    for agent in Agent.objects.filter(
-        role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
-    ).prefetch_related("teams"):
+    for agent in Agent.objects.filter(role__in=SUPERVISOR_ROLES).prefetch_related("teams"):
         for team in agent.teams.all():
             supervisors[team.id].append(agent)
-    Notification.objects.bulk_create(
-        Notification(
-            agent=s, kind="sla_breach", ticket_id=t.id, text=f"{t.number} breached its SLA."
-        )
-        for t in breached
-        for s in supervisors.get(t.team_id, [])
-    )
-    working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
+    per_supervisor: dict[Agent, list[Ticket]] = defaultdict(list)
     for ticket in breached:
-        if ticket.assignee_id in working:
-            continue
-        full = Ticket.objects.select_related("team", "assignee").get(id=ticket.id)
-        if ticket_auto_assign(ticket=full, at=at) is not None:
-            result.reassigned += 1
+        for supervisor in supervisors.get(ticket.team_id, []):
+            per_supervisor[supervisor].append(ticket)
+    notices = []
+    for supervisor, tickets in per_supervisor.items():
+        for t in tickets[:NOTICES_PER_BATCH]:
+            notices.append(
+                Notification(
+                    agent=supervisor,
+                    kind="sla_breach",
+                    ticket_id=t.id,
+                    text=f"{t.number} breached its SLA.",
+                )
+            )
+        if len(tickets) > NOTICES_PER_BATCH:
+            notices.append(
+                Notification(
+                    agent=supervisor,
+                    kind="sla_breach",
+                    text=f"{len(tickets)} tickets breached their SLA just now.",
+                )
+            )
+    Notification.objects.bulk_create(notices)
 
 
 def _working_agents(agent_ids: set[int], at: datetime) -> set[int]:
