@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from walletdesk.api.presenters import queue_item, ticket_summary
+from walletdesk.api.presenters import message_fields, queue_item, ticket_summary
 from walletdesk.tickets.models import Message, Ticket
 
 
@@ -63,12 +63,7 @@ def _message(m: Message) -> dict[str, Any]:
     else:
         author = "system"
     return {
-        "id": m.id,
-        "direction": m.direction,
-        "channel": m.channel,
-        "author": author,
-        "body": m.body_text,
-        "created_at": m.created_at,
+        **message_fields(m, author),
         "internal": m.direction == Message.Direction.NOTE,
         "delivery_status": m.delivery_status,
     }

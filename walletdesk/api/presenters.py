@@ -20,11 +20,7 @@ def ticket_summary(t: Ticket) -> dict[str, Any]:
     }
 
 
-def message_public(m: Message) -> dict[str, Any]:
-    if m.direction == Message.Direction.INBOUND:
-        author = "you"
-    else:
-        author = m.author_agent.display_name if m.author_agent else "Walletdesk"
+def message_fields(m: Message, author: str) -> dict[str, Any]:
     return {
         "id": m.id,
         "direction": m.direction,
@@ -33,6 +29,14 @@ def message_public(m: Message) -> dict[str, Any]:
         "body": m.body_text,
         "created_at": m.created_at,
     }
+
+
+def message_public(m: Message) -> dict[str, Any]:
+    if m.direction == Message.Direction.INBOUND:
+        author = "you"
+    else:
+        author = m.author_agent.display_name if m.author_agent else "Walletdesk"
+    return message_fields(m, author)
 
 
 def ticket_progress(t: Ticket) -> dict[str, Any]:
