@@ -251,6 +251,7 @@ class TicketEvent(models.Model):
         REMINDER_SENT = "reminder_sent", "Reminder sent"
         SURVEY_SENT = "survey_sent", "Survey sent"
         RATED = "rated", "Rated"
+        SECRET_REDACTED = "secret_redacted", "Secret redacted"
 
     class Actor(models.TextChoices):
         SYSTEM = "system", "System"

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import nh3
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent
@@ -11,6 +12,7 @@ from walletdesk.tickets import workflow
 from walletdesk.tickets.choices import Channel, SlaKind
 from walletdesk.tickets.models import Message, Ticket
 from walletdesk.tickets.services import sla_clock
+from walletdesk.tickets.services.exposure import exposure_handle, text_clean
 from walletdesk.tickets.services.history import event_record
 from walletdesk.tickets.services.lifecycle import RESPONSE_KINDS, status_apply
 
@@ -42,7 +44,7 @@ def message_build(
         author_agent=agent,
         author_customer=ticket.customer if direction == Message.Direction.INBOUND else None,
         body_text=body[:SANITIZED_BODY_LIMIT],
-        body_html=body_html,
+        body_html=nh3.clean(body_html) if body_html else "",
         external_id=external_id,
         delivery_status=delivery,
         created_at=at,
@@ -63,8 +65,14 @@ def customer_message_add(
             ticket=ticket, body=body, channel=channel, external_id=external_id
         )
     at = now()
+    cleaned = text_clean(body)
     message = message_build(
-        ticket, Message.Direction.INBOUND, body, channel=channel, at=at, external_id=external_id
+        ticket,
+        Message.Direction.INBOUND,
+        cleaned.text,
+        channel=channel,
+        at=at,
+        external_id=external_id,
     )
     message.save()
     ticket.last_customer_message_at = ticket.updated_at = at
@@ -72,6 +80,8 @@ def customer_message_add(
     event_record(ticket, "customer_replied", by_customer=True, data={"message": message.id}, at=at)
     if outcome == workflow.ReplyOutcome.REOPEN:
         status_apply(ticket, "open", actor=None, at=at, by_customer=True)
+    if cleaned.kinds:
+        exposure_handle(ticket, cleaned.kinds, at=at)
     if ticket.first_response_at is not None:
         sla_clock.targets_start(ticket, [SlaKind.NEXT_RESPONSE], at)
         ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])

@@ -21,6 +21,7 @@ from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink, TicketNu
 from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
 from walletdesk.tickets.services.conversation import message_build
+from walletdesk.tickets.services.exposure import draft_clean, exposure_handle
 from walletdesk.tickets.services.history import event_build
 
 
@@ -72,8 +73,10 @@ def triage(draft: TicketDraft) -> tuple[str, str]:
 @transaction.atomic
 def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ticket, str]:
     """Create, route and start the SLA of a ticket. Returns it with its plain access token,
-    which is shown to the customer once and stored only as a hash."""
+    which is shown to the customer once and stored only as a hash. Secrets in the draft are
+    redacted before anything is stored; a ticket that held one goes to Security."""
     at = now()
+    draft, exposed = draft_clean(draft)
     category, priority = triage(draft)
     language = draft.language or draft.customer.language
     facts = routing.RouteFacts(
@@ -119,6 +122,8 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)
+    if exposed:
+        exposure_handle(ticket, exposed, at=at)
     publish_on_commit(
         team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
     )
@@ -166,4 +171,5 @@ def ticket_follow_up_create(
     follow_up.access_token_hash = ticket.access_token_hash  # the customer's link keeps working
     follow_up.save(update_fields=["access_token_hash"])
     TicketLink.objects.create(source=follow_up, target=ticket, kind=TicketLink.Kind.FOLLOW_UP_OF)
-    return follow_up, follow_up.messages.get()
+    first = follow_up.messages.filter(direction=Message.Direction.INBOUND).earliest("id")
+    return follow_up, first
