@@ -137,6 +137,8 @@ WALLETDESK = {
     "WORKER_SWEEP_SECONDS": env_int("WALLETDESK_WORKER_SWEEP_SECONDS", 5),
     "EMBEDDED_WORKER": env_bool("WALLETDESK_EMBEDDED_WORKER", True),
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
+    # Seconds a process keeps its snapshot of routing rules, SLA policies, teams and calendars.
+    "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
 }
 
 SESSION_COOKIE_AGE = env_int("WALLETDESK_SESSION_SECONDS", 8 * 3600)

@@ -13,6 +13,7 @@ from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.tickets import routing
 from walletdesk.tickets.choices import ACTIVE_STATUSES, Category
 from walletdesk.tickets.models import RoutingRule, Ticket, TicketEvent
+from walletdesk.tickets.services.desk_config import desk_config
 from walletdesk.tickets.services.history import event_build, event_record
 
 
@@ -32,12 +33,12 @@ def rule_spec(r: RoutingRule) -> routing.Rule:
 
 def route_team(facts: routing.RouteFacts) -> tuple[Team | None, routing.Rule | None]:
     """The team for a new ticket: the first matching rule, else the security or frontline team."""
-    rules = [rule_spec(r) for r in RoutingRule.objects.filter(is_active=True)]
-    rule = routing.match_rule(rules, facts)
+    config = desk_config()
+    rule = routing.match_rule(list(config.rules), facts)
     if rule is not None:
-        return Team.objects.get(id=rule.team_id), rule
+        return config.team(rule.team_id), rule
     kind = Team.Kind.SECURITY if facts.category == Category.SECURITY else Team.Kind.FRONTLINE
-    return Team.objects.filter(kind=kind).order_by("id").first(), None
+    return config.first_team(kind), None
 
 
 def candidates(team: Team, at: datetime) -> list[routing.Candidate]:

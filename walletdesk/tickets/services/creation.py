@@ -6,23 +6,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.accounts.services import customer_addresses_add
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.core.taxonomy import category_for_intent
-from walletdesk.tickets import numbering, routing
+from walletdesk.tickets import routing
 from walletdesk.tickets.choices import Category, Priority, SlaKind
-from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink, TicketNumberCounter
+from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink
 from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
 from walletdesk.tickets.services.conversation import message_build
 from walletdesk.tickets.services.exposure import draft_clean, exposure_handle
 from walletdesk.tickets.services.history import event_build
+from walletdesk.tickets.services.numbers import number_next
 
 
 @dataclass
@@ -47,18 +46,6 @@ class TicketDraft:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def number_next(at: datetime) -> str:
-    """The next ticket number of the year; the counter row stays locked until commit."""
-    counters = TicketNumberCounter.objects.filter(year=at.year)
-    if not counters.update(last=F("last") + 1):
-        TicketNumberCounter.objects.bulk_create(
-            [TicketNumberCounter(year=at.year)], ignore_conflicts=True
-        )
-        counters.update(last=F("last") + 1)
-    sequence = counters.values_list("last", flat=True).get()
-    return numbering.format_number(settings.WALLETDESK["TICKET_PREFIX"], at.year, sequence)
 
 
 def triage(draft: TicketDraft) -> tuple[str, str]:
@@ -118,7 +105,7 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     if agent is not None:
         events.append(assignee_set(ticket, agent, actor=None, at=at))
     _first_message(ticket, draft, at)
-    sla_clock.targets_start(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
+    sla_clock.targets_start(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at, running=[])
     ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)

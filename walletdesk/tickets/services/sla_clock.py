@@ -1,5 +1,6 @@
 """Writes for SLA targets: start, pause, resume, achieve, cancel. The sweep lives in sla_sweep."""
 
+import copy
 from datetime import datetime
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from walletdesk.tickets import sla
 from walletdesk.tickets.choices import SlaKind
 from walletdesk.tickets.models import SlaPolicy, SlaTarget, Ticket
 from walletdesk.tickets.services.calendars import always_open_calendar, calendar_spec
+from walletdesk.tickets.services.desk_config import desk_config
 
 POLICY_MINUTES = {
     SlaKind.FIRST_RESPONSE: "first_response_minutes",
@@ -34,10 +36,11 @@ def policy_spec(p: SlaPolicy) -> sla.Policy:
 
 
 def policy_for(*, priority: str, category: str, channel: str, segment: str) -> SlaPolicy | None:
-    rows = list(SlaPolicy.objects.filter(is_active=True).select_related("calendar"))
+    rows = desk_config().policies
     facts = sla.TicketFacts(priority=priority, category=category, channel=channel, segment=segment)
     chosen = sla.match_policy([policy_spec(p) for p in rows], facts)
-    return next((p for p in rows if chosen and p.id == chosen.id), None)
+    row = next((p for p in rows if chosen and p.id == chosen.id), None)
+    return copy.copy(row) if row is not None else None
 
 
 def clock_of(target: SlaTarget) -> sla.TargetClock:
@@ -57,11 +60,13 @@ def ticket_sla_summary(ticket: Ticket, targets: list[SlaTarget]) -> None:
 
 
 def _calendar_row(ticket: Ticket):
+    config = desk_config()
     policy = ticket.sla_policy
     if policy is not None and policy.calendar_id:
-        return policy.calendar
+        return config.calendar_row(policy.calendar_id) or policy.calendar
     if ticket.team_id:
-        return ticket.team.calendar
+        team = config.team(ticket.team_id) or ticket.team
+        return config.calendar_row(team.calendar_id) or team.calendar
     return always_open_calendar()
 
 
@@ -73,7 +78,8 @@ def target_build(ticket: Ticket, kind: str, at: datetime) -> SlaTarget | None:
         return None
     calendar = _calendar_row(ticket)
     seconds = minutes * 60
-    warn_at, due_at = sla.schedule(at, seconds, calendar_spec(calendar), warn_ratio())
+    spec = desk_config().calendars.get(calendar.id) or calendar_spec(calendar)
+    warn_at, due_at = sla.schedule(at, seconds, spec, warn_ratio())
     return SlaTarget(
         ticket=ticket,
         kind=kind,
@@ -93,9 +99,12 @@ def running_targets(ticket: Ticket) -> list[SlaTarget]:
     )
 
 
-def targets_start(ticket: Ticket, kinds: list[str], at: datetime) -> None:
-    """Start targets (skipping kinds already running) and refresh the ticket's summary."""
-    running = running_targets(ticket)
+def targets_start(
+    ticket: Ticket, kinds: list[str], at: datetime, *, running: list[SlaTarget] | None = None
+) -> None:
+    """Start targets (skipping kinds already running) and refresh the ticket's summary.
+    A new ticket passes running=[] to save the query."""
+    running = running_targets(ticket) if running is None else running
     have = {t.kind for t in running}
     new = [t for k in kinds if k not in have and (t := target_build(ticket, k, at)) is not None]
     SlaTarget.objects.bulk_create(new)

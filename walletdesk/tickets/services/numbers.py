@@ -1,0 +1,67 @@
+"""Handing out ticket numbers: a PostgreSQL sequence per year, a counter row on SQLite.
+
+On PostgreSQL `nextval` never waits for other transactions, so concurrent creations do not queue
+behind one locked row; a rolled-back creation leaves a gap, which is harmless. SQLite has a single
+writer anyway, so the counter row costs nothing there.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, ProgrammingError, connection, transaction
+from django.db.models import F
+
+from walletdesk.tickets import numbering
+from walletdesk.tickets.models import TicketNumberCounter
+
+_known_sequences: set[str] = set()
+
+
+def number_next(at: datetime) -> str:
+    if connection.vendor == "postgresql":
+        sequence = _sequence_next(at.year)
+    else:
+        sequence = _counter_next(at.year)
+    return numbering.format_number(settings.WALLETDESK["TICKET_PREFIX"], at.year, sequence)
+
+
+def _counter_next(year: int) -> int:
+    """The counter row stays locked until commit."""
+    counters = TicketNumberCounter.objects.filter(year=year)
+    if not counters.update(last=F("last") + 1):
+        TicketNumberCounter.objects.bulk_create(
+            [TicketNumberCounter(year=year)], ignore_conflicts=True
+        )
+        counters.update(last=F("last") + 1)
+    return counters.values_list("last", flat=True).get()
+
+
+def sequence_name(year: int) -> str:
+    return f"tickets_number_{int(year)}"
+
+
+def _sequence_next(year: int) -> int:
+    name = sequence_name(year)
+    with connection.cursor() as cursor:
+        if name not in _known_sequences:
+            _sequence_ensure(cursor, year)
+        cursor.execute("SELECT nextval(%s)", [name])
+        return cursor.fetchone()[0]
+
+
+def _sequence_ensure(cursor, year: int) -> None:
+    """Create the year's sequence, continuing from the counter row (numbers handed out before
+    the sequence existed, e.g. by an install that started on SQLite)."""
+    name = sequence_name(year)
+    cursor.execute("SELECT to_regclass(%s)", [name])
+    if cursor.fetchone()[0] is None:
+        start = (
+            TicketNumberCounter.objects.filter(year=year).values_list("last", flat=True).first()
+            or 0
+        ) + 1
+        try:
+            with transaction.atomic():
+                cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START WITH {int(start)}")
+        except (IntegrityError, ProgrammingError):
+            pass  # created by a concurrent transaction; nextval will wait for nothing
+    transaction.on_commit(lambda: _known_sequences.add(name))
