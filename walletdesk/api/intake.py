@@ -33,7 +33,7 @@ def tracking_url(ticket: Ticket, token: str) -> str:
     return f"{settings.WALLETDESK['PORTAL_URL']}/track/{ticket.number}/?token={token}"
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # nested: one failure rolls back all
 def app_ticket_create(payload: TicketCreateIn) -> tuple[Ticket, str]:
     customer = app_customer(payload.customer)
     metadata = payload.app.model_dump(exclude_defaults=True) if payload.app else {}

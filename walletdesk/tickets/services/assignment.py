@@ -42,12 +42,17 @@ def route_team(facts: routing.RouteFacts) -> tuple[Team | None, routing.Rule | N
 
 
 def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
-    agents = (
+    return team_agents(team, at)[0]
+
+
+def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict[int, Agent]]:
+    """The team's agents as routing candidates (with their open load), and the rows by id."""
+    agents = list(
         Agent.objects.filter(teams=team, user__is_active=True)
         .prefetch_related("shifts")
         .annotate(load=Count("tickets", filter=Q(tickets__status__in=ACTIVE_STATUSES)))
     )
-    return [
+    pool = [
         routing.Candidate(
             agent_id=a.id,
             on_shift=routing.is_on_shift(
@@ -64,6 +69,7 @@ def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
         )
         for a in agents
     ]
+    return pool, {a.id: a for a in agents}
 
 
 def required_skills(ticket: Ticket) -> frozenset[str]:
@@ -76,12 +82,11 @@ def required_skills(ticket: Ticket) -> frozenset[str]:
 def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
     if ticket.team is None:
         return None
+    pool, rows = team_agents(ticket.team, at)
     chosen = routing.pick_agent(
-        candidates(ticket.team, at),
-        required_skills=required_skills(ticket),
-        language=ticket.language,
+        pool, required_skills=required_skills(ticket), language=ticket.language
     )
-    return Agent.objects.get(id=chosen) if chosen else None
+    return rows[chosen] if chosen else None
 
 
 def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at: datetime):
