@@ -1,9 +1,12 @@
-"""SLA worker: evaluate N open tickets whose targets are all due (warnings and breaches).
+"""SLA worker: evaluate N open tickets, a fraction of them due (warnings and breaches).
 
-.venv/bin/python bench/sla_worker.py [--tickets 100000]   (BENCH_DATABASE_URL overrides PG)
+.venv/bin/python bench/sla_worker.py [--tickets 100000] [--due 1.0] [--workers 2]
+(BENCH_DATABASE_URL overrides PG). --workers runs that many sweeping processes at once, as
+`walletdesk worker` does on several machines; they share the work with SKIP LOCKED.
 """
 
 import argparse
+import multiprocessing
 import time
 from datetime import timedelta
 
@@ -48,27 +51,63 @@ def _customer():
     return customer_resolve(kind="app_user", value="bench")
 
 
+def not_due(fraction: float, at) -> int:
+    """Push all but `fraction` of the tickets' next check past the sweep time."""
+    from walletdesk.tickets.models import Ticket
+
+    ids = list(Ticket.objects.order_by("id").values_list("id", flat=True))
+    keep = ids[: int(len(ids) * fraction)]
+    later = at + timedelta(days=30)
+    return Ticket.objects.exclude(id__in=keep).update(sla_next_check_at=later) if keep else 0
+
+
+def sweep(at, batch: int, queue) -> None:
+    from django.db import connections
+
+    from walletdesk.tickets.services import sla_sweep
+
+    connections.close_all()
+    result = sla_sweep(at=at, batch_size=batch, max_batches=10**6)
+    queue.put((result.tickets, result.warnings, result.breaches, result.reassigned, rss_mb()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--due", type=float, default=1.0, help="fraction of tickets due")
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     use_database()
     minimal_desk()
     t0 = time.perf_counter()
     seed(args.tickets)
     print(f"seeded {args.tickets} open tickets in {time.perf_counter() - t0:.1f}s")
+    from django.db import connections
+
     from walletdesk.core.clock import now
-    from walletdesk.tickets.services import sla_sweep
 
     later = now() + timedelta(days=2)
+    if args.due < 1:
+        not_due(args.due, later)
+    connections.close_all()
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
     t0 = time.perf_counter()
-    result = sla_sweep(at=later, batch_size=args.batch, max_batches=10**6)
+    work = (later, args.batch, queue)
+    procs = [ctx.Process(target=sweep, args=work) for _ in range(args.workers)]
+    for p in procs:
+        p.start()
+    results = [queue.get() for _ in procs]
+    for p in procs:
+        p.join()
     elapsed = time.perf_counter() - t0
+    tickets, warnings, breaches, reassigned = (sum(r[i] for r in results) for i in range(4))
     print(
-        f"sla_sweep: {result.tickets} tickets, {result.warnings} warnings, "
-        f"{result.breaches} breaches, {result.reassigned} reassigned in {elapsed:.2f}s "
-        f"= {result.tickets / elapsed:,.0f} tickets/s; max RSS {rss_mb():.0f} MB"
+        f"sla_sweep x{args.workers}: {args.tickets} open, {tickets} due and evaluated, "
+        f"{warnings} warnings, {breaches} breaches, {reassigned} reassigned in {elapsed:.2f}s "
+        f"= {tickets / elapsed:,.0f} due tickets/s; max RSS per worker "
+        f"{max(r[4] for r in results):.0f} MB"
     )
 
 

@@ -36,3 +36,32 @@ def bulk_set(objs: Sequence[models.Model], fields: list[str], batch_size: int = 
         sql += f'WHERE t."{pk}" = v.id'
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+
+
+def bulk_insert(model: type[models.Model], fields: list[str], rows: Sequence[Sequence]) -> None:
+    """Insert many rows given as tuples in `fields` order, without building model instances.
+
+    On PostgreSQL this streams them with COPY; elsewhere it falls back to bulk_create. Values are
+    stored as given: callers pass what the columns hold (JSON fields take dicts).
+    """
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in rows])
+        return
+    from psycopg.types.json import Jsonb
+
+    meta = model._meta
+    columns = [meta.get_field(f) for f in fields]
+    json_at = [i for i, c in enumerate(columns) if isinstance(c, models.JSONField)]
+    names = ", ".join(f'"{c.column}"' for c in columns)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f'COPY "{meta.db_table}" ({names}) FROM STDIN') as copy,
+    ):
+        for row in rows:
+            if json_at:
+                row = list(row)
+                for i in json_at:
+                    row[i] = Jsonb(row[i])
+            copy.write_row(row)

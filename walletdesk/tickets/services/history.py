@@ -58,3 +58,12 @@ def event_record(ticket: Ticket, kind: str, **kwargs: Any) -> TicketEvent:
         ticket_group(ticket.id), {"type": "ticket.event", "ticket": ticket.id, "kind": kind}
     )
     return event
+
+
+# Column order of event_row tuples, for bulk inserts that skip building model instances.
+EVENT_ROW_FIELDS = ["ticket_id", "kind", "actor_type", "data", "customer_visible", "created_at"]
+
+
+def event_row(ticket_id: int, kind: str, data: dict[str, Any], at: datetime) -> tuple:
+    """A system event as a row for core.bulk.bulk_insert (sweeps write thousands at once)."""
+    return (ticket_id, kind, TicketEvent.Actor.SYSTEM.value, data, kind in CUSTOMER_VISIBLE, at)

@@ -11,13 +11,13 @@ from datetime import datetime
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Notification
-from walletdesk.core.bulk import bulk_set
+from walletdesk.core.bulk import bulk_insert, bulk_set
 from walletdesk.core.clock import now
 from walletdesk.tickets import routing, sla
 from walletdesk.tickets.choices import Priority
 from walletdesk.tickets.models import SlaTarget, Ticket, TicketEvent
 from walletdesk.tickets.services.assignment import assign_many
-from walletdesk.tickets.services.history import event_build
+from walletdesk.tickets.services.history import EVENT_ROW_FIELDS, event_row
 from walletdesk.tickets.services.sla_clock import clock_of, ticket_sla_summary
 
 SUPERVISOR_ROLES = [Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
@@ -69,7 +69,7 @@ def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
     ):
         targets[target.ticket_id].append(target)
     result = SweepResult(tickets=len(ids))
-    events: list[TicketEvent] = []
+    events: list[tuple] = []
     changed: list[SlaTarget] = []
     for ticket_id in ids:
         ticket = tickets[ticket_id]
@@ -83,7 +83,7 @@ def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
     SlaTarget.objects.filter(id__in=warned).update(warned_at=at)
     SlaTarget.objects.filter(id__in=breached).update(breached_at=at)
     bulk_set(list(tickets.values()), ["sla_next_check_at", "sla_due_at", "priority"])
-    TicketEvent.objects.bulk_create(events, batch_size=500)
+    bulk_insert(TicketEvent, EVENT_ROW_FIELDS, events)
     if result.breached_ids:
         _after_breaches([tickets[i] for i in result.breached_ids], at, result)
     return result
@@ -94,27 +94,18 @@ def _raise(ticket, target, alarm, at, events, result) -> None:
     if alarm == sla.Alarm.WARNING:
         target.warned_at = at
         result.warnings += 1
-        events.append(event_build(ticket, "sla_warning", data=data, at=at))
+        events.append(event_row(ticket.id, "sla_warning", data, at))
         return
     target.breached_at = at
     result.breaches += 1
-    events.append(event_build(ticket, "sla_breached", data=data, at=at))
+    events.append(event_row(ticket.id, "sla_breached", data, at))
     if ticket.id not in result.breached_ids:
         result.breached_ids.append(ticket.id)
         if ticket.priority in RAISED:
-            events.append(
-                event_build(
-                    ticket,
-                    "priority_changed",
-                    at=at,
-                    data={
-                        "field": "priority",
-                        "from": ticket.priority,
-                        "to": RAISED[ticket.priority],
-                        "reason": "sla breach",
-                    },
-                )
-            )
+            raised = RAISED[ticket.priority]
+            change = {"field": "priority", "from": ticket.priority, "to": raised}
+            change["reason"] = "sla breach"
+            events.append(event_row(ticket.id, "priority_changed", change, at))
             ticket.priority = RAISED[ticket.priority]
 
 
