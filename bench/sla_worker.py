@@ -61,12 +61,14 @@ def not_due(fraction: float, at) -> int:
     return Ticket.objects.exclude(id__in=keep).update(sla_next_check_at=later) if keep else 0
 
 
-def sweep(at, batch: int, queue) -> None:
-    from django.db import connections
+def sweep(at, batch: int, queue, ready) -> None:
+    """One worker process (spawned: a fresh interpreter and its own connection)."""
+    import django
 
+    django.setup()
     from walletdesk.tickets.services import sla_sweep
 
-    connections.close_all()
+    ready.wait()  # every worker imported and set up: the parent starts its clock now
     result = sla_sweep(at=at, batch_size=batch, max_batches=10**6)
     queue.put((result.tickets, result.warnings, result.breaches, result.reassigned, rss_mb()))
 
@@ -83,22 +85,20 @@ def main() -> None:
     t0 = time.perf_counter()
     seed(args.tickets)
     print(f"seeded {args.tickets} open tickets in {time.perf_counter() - t0:.1f}s")
-    from django.db import connections
-
     from walletdesk.core.clock import now
 
     later = now() + timedelta(days=2)
     if args.due < 1:
         not_due(args.due, later)
-    connections.close_all()
-    ctx = multiprocessing.get_context("fork")
-    queue = ctx.Queue()
-    t0 = time.perf_counter()
-    work = (later, args.batch, queue)
+    ctx = multiprocessing.get_context("spawn")
+    queue, ready = ctx.Queue(), ctx.Barrier(args.workers + 1)
+    work = (later, args.batch, queue, ready)
     procs = [ctx.Process(target=sweep, args=work) for _ in range(args.workers)]
     for p in procs:
         p.start()
-    results = [queue.get() for _ in procs]
+    ready.wait()
+    t0 = time.perf_counter()
+    results = [queue.get(timeout=3600) for _ in procs]
     for p in procs:
         p.join()
     elapsed = time.perf_counter() - t0
