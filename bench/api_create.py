@@ -56,6 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--server", choices=["asgi", "wsgi"], default="asgi")
     args = parser.parse_args()
     logging.getLogger("httpx").setLevel(logging.WARNING)
     url = use_database()
@@ -73,6 +74,7 @@ def main() -> None:
             "--workers",
             "2",
             "--no-worker",
+            *(["--wsgi"] if args.server == "wsgi" else []),
         ],
         env=env,
         stdout=subprocess.DEVNULL,
@@ -81,12 +83,14 @@ def main() -> None:
         with httpx.Client(
             base_url=f"http://127.0.0.1:{PORT}", timeout=30, limits=httpx.Limits(max_connections=64)
         ) as client:
-            for _ in range(100):
+            for _ in range(600):
                 try:
                     client.get("/health")
                     break
                 except httpx.TransportError:
                     time.sleep(0.2)
+            else:
+                raise SystemExit("the server did not start within two minutes")
             run(client, key, 4, 100, 10**6)  # warm-up: both processes import and connect
             for n, concurrency in enumerate(args.concurrency):
                 run(client, key, concurrency, args.requests, n * args.requests)

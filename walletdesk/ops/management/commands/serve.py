@@ -1,4 +1,3 @@
-import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -6,7 +5,7 @@ from walletdesk.ops.worker import start_embedded
 
 
 class Command(BaseCommand):
-    help = "Serve Walletdesk (HTTP and websockets) with uvicorn."
+    help = "Serve Walletdesk: HTTP and websockets with uvicorn, or HTTP only with gunicorn."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -15,21 +14,54 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker", action="store_true", help="do not run the embedded worker"
         )
+        parser.add_argument(
+            "--wsgi",
+            action="store_true",
+            help="HTTP only, gunicorn with threads: for API/page processes behind a proxy that "
+            "sends /ws/ to ASGI processes (the console falls back to polling without them)",
+        )
+        parser.add_argument("--threads", type=int, default=8, help="threads per --wsgi process")
 
-    def handle(self, *args, host: str, port: int, workers: int, no_worker: bool, **options):
+    def handle(self, *args, host, port, workers, no_worker, wsgi, threads, **options):
         embedded = settings.WALLETDESK["EMBEDDED_WORKER"] and not no_worker and workers == 1
         if embedded:
             start_embedded()
         self.stdout.write(
-            f"Walletdesk on http://{host}:{port}/ ({workers} web process(es), "
-            f"{'embedded' if embedded else 'separate'} worker)"
+            f"Walletdesk on http://{host}:{port}/ ({workers} {'WSGI' if wsgi else 'ASGI'} "
+            f"process(es), {'embedded' if embedded else 'separate'} worker)"
         )
-        uvicorn.run(
-            "walletdesk.config.asgi:application",
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-        )
+        if wsgi:
+            _gunicorn(host, port, workers, threads)
+        else:
+            _uvicorn(host, port, workers)
+
+
+def _uvicorn(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        "walletdesk.config.asgi:application",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+    )
+
+
+def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    import sys
+
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    sys.argv = [
+        "gunicorn",
+        "walletdesk.config.wsgi:application",
+        f"--bind={host}:{port}",
+        f"--workers={workers}",
+        "--worker-class=gthread",
+        f"--threads={threads}",
+        "--log-level=warning",
+    ]
+    WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()  # reads sys.argv
