@@ -250,3 +250,27 @@ def test_pick_agent_picks_an_eligible_agent_with_the_least_load(pool, skills, la
         return
     picked = next(c for c in ok if c.agent_id == chosen)
     assert picked.open_load == min(c.open_load for c in ok)
+
+
+def test_speakers_of_the_language_come_first_even_when_busier():
+    candidates = [agent(1, languages=frozenset({"en"})), agent(2, open_load=5, capacity=10)]
+    chosen = pick_agent(
+        candidates, required_skills=frozenset(), language="zh-hans", language_fallback=True
+    )
+    assert chosen == 2
+
+
+def test_without_a_speaker_on_shift_only_fallback_assigns_someone_else():
+    english_only = [agent(1, languages=frozenset({"en"})), agent(2, languages=frozenset({"en"}))]
+    assert pick(english_only, language="zh-hans") is None  # waits for a speaker's shift
+    chosen = pick_agent(
+        english_only, required_skills=frozenset(), language="zh-hans", language_fallback=True
+    )
+    assert chosen == 1
+    off_shift = [agent(3, on_shift=False)]
+    assert (
+        pick_agent(
+            off_shift, required_skills=frozenset(), language="zh-hans", language_fallback=True
+        )
+        is None
+    )

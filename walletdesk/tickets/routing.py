@@ -95,10 +95,21 @@ def eligible(c: Candidate, required_skills: frozenset[str], language: str) -> bo
 
 
 def pick_agent(
-    candidates: Sequence[Candidate], *, required_skills: frozenset[str], language: str
+    candidates: Sequence[Candidate],
+    *,
+    required_skills: frozenset[str],
+    language: str,
+    language_fallback: bool = False,
 ) -> int | None:
-    """Least open load wins; among equals the one assigned longest ago (round robin)."""
+    """Least open load wins; among equals the one assigned longest ago (round robin).
+
+    Agents who speak the ticket's language come first. With language_fallback (urgent tickets,
+    breached SLAs) an on-shift agent without the language takes the ticket rather than letting
+    it wait for a speaker's shift.
+    """
     pool = [c for c in candidates if eligible(c, required_skills, language)]
+    if not pool and language_fallback:
+        pool = [c for c in candidates if eligible(c, required_skills, "")]
     if not pool:
         return None
     best = min(pool, key=lambda c: (c.open_load, c.last_assigned_at or EPOCH, c.agent_id))

@@ -11,7 +11,7 @@ from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.tickets import routing
-from walletdesk.tickets.choices import ACTIVE_STATUSES, Category
+from walletdesk.tickets.choices import ACTIVE_STATUSES, Category, Priority
 from walletdesk.tickets.models import RoutingRule, Ticket, TicketEvent
 from walletdesk.tickets.services.desk_config import desk_config
 from walletdesk.tickets.services.history import event_build, event_record
@@ -84,7 +84,10 @@ def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
         return None
     pool, rows = team_agents(ticket.team, at)
     chosen = routing.pick_agent(
-        pool, required_skills=required_skills(ticket), language=ticket.language
+        pool,
+        required_skills=required_skills(ticket),
+        language=ticket.language,
+        language_fallback=ticket.priority == Priority.URGENT,
     )
     return rows[chosen] if chosen else None
 
@@ -129,7 +132,7 @@ def ticket_auto_assign(*, ticket: Ticket, at: datetime | None = None) -> Agent |
     return agent
 
 
-def assign_many(tickets: list[Ticket], at: datetime) -> int:
+def assign_many(tickets: list[Ticket], at: datetime, *, language_fallback: bool = False) -> int:
     """Give each ticket to the best on-shift agent of its team, in bulk.
 
     Candidate pools are built once per team and their loads updated as tickets are handed out,
@@ -145,7 +148,10 @@ def assign_many(tickets: list[Ticket], at: datetime) -> int:
             pools[ticket.team_id] = candidates(teams[ticket.team_id], at)
         pool = pools[ticket.team_id]
         chosen = routing.pick_agent(
-            pool, required_skills=required_skills(ticket), language=ticket.language
+            pool,
+            required_skills=required_skills(ticket),
+            language=ticket.language,
+            language_fallback=language_fallback or ticket.priority == Priority.URGENT,
         )
         if chosen is None or chosen == ticket.assignee_id:
             continue

@@ -115,7 +115,7 @@ def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -
     working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
     stranded = [t.id for t in breached if t.assignee_id not in working]
     tickets = list(Ticket.objects.filter(id__in=stranded).select_related("team", "assignee"))
-    result.reassigned += assign_many(tickets, at)
+    result.reassigned += assign_many(tickets, at, language_fallback=True)
 
 
 def _notify_supervisors(breached: list[Ticket]) -> None:
