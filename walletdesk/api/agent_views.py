@@ -16,7 +16,7 @@ def ticket_detail(t: Ticket) -> dict[str, Any]:
         "metadata": t.metadata,
         "first_response_at": t.first_response_at,
         "resolved_at": t.resolved_at,
-        "merged_into": t.merged_into.number if t.merged_into_id else None,
+        "merged_into": t.merged_into.number if t.merged_into else None,
         "messages": [_message(m) for m in messages],
         "events": [
             {

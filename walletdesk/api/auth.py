@@ -1,6 +1,7 @@
 """Who is calling: a wallet app (API key), an agent (session or token) or a customer."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
@@ -10,6 +11,13 @@ from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient
 from walletdesk.api.services import customer_token_read
 from walletdesk.core.clock import now
+
+
+class AuthedRequest(HttpRequest):
+    """A request after django-ninja's authentication: `auth` is what the auth class returned
+    (an ApiClient, an Agent or a CustomerAccess)."""
+
+    auth: Any
 
 
 class AppKeyAuth(HttpBearer):

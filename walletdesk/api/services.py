@@ -4,13 +4,13 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient, IdempotencyRecord
+from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict
 
 CUSTOMER_TOKEN_SALT = "walletdesk.customer-token"  # noqa: S105 (a namespace)
@@ -45,7 +45,7 @@ def customer_token_read(token: str) -> int | None:
         data = signing.loads(
             token[len(CUSTOMER_TOKEN_KIND) :],
             salt=CUSTOMER_TOKEN_SALT,
-            max_age=settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"],
+            max_age=desk_setting("CUSTOMER_TOKEN_MAX_AGE"),
         )
     except signing.BadSignature:
         return None

@@ -6,6 +6,7 @@ to bulk_update.
 """
 
 from collections.abc import Sequence
+from typing import cast
 
 from django.db import connection, models
 
@@ -15,10 +16,10 @@ def bulk_set(objs: Sequence[models.Model], fields: list[str], batch_size: int = 
         return
     model = type(objs[0])
     if connection.vendor != "postgresql":
-        model.objects.bulk_update(objs, fields, batch_size=500)
+        model._default_manager.bulk_update(objs, fields, batch_size=500)
         return
     meta = model._meta
-    columns = [meta.get_field(f) for f in fields]
+    columns = [cast(models.Field, meta.get_field(f)) for f in fields]
     assignments = ", ".join(f'"{c.column}" = v."{c.column}"' for c in columns)
     names = ", ".join(f'"{c.column}"' for c in columns)
     casts = [c.db_type(connection) for c in columns]
@@ -47,12 +48,14 @@ def bulk_insert(model: type[models.Model], fields: list[str], rows: Sequence[Seq
     if not rows:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in rows])
+        model._default_manager.bulk_create(
+            [model(**dict(zip(fields, row, strict=True))) for row in rows]
+        )
         return
     from psycopg.types.json import Jsonb
 
     meta = model._meta
-    columns = [meta.get_field(f) for f in fields]
+    columns = [cast(models.Field, meta.get_field(f)) for f in fields]
     json_at = [i for i, c in enumerate(columns) if isinstance(c, models.JSONField)]
     names = ", ".join(f'"{c.column}"' for c in columns)
     with (

@@ -4,7 +4,7 @@ rules, customers and ~200 tickets in every state, created through the real servi
 import json
 import random
 from collections.abc import Callable
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -121,7 +121,7 @@ CHAINS = {
 
 
 def load_questions() -> list[dict]:
-    rows = []
+    rows: list[dict] = []
     for name in ("train_zh.jsonl", "train_en.jsonl"):
         with (DATA / name).open(encoding="utf-8") as f:
             rows.extend(json.loads(line) for line in f if line.strip())
@@ -279,7 +279,7 @@ def play_out(ticket, status: str, created, rng: random.Random) -> None:
     agent = ticket.assignee or Agent.objects.filter(teams=ticket.team).first()
     step = created
 
-    def later() -> object:
+    def later() -> datetime:
         nonlocal step
         step = step + timedelta(minutes=rng.randint(3, 90))
         return min(step, now())

@@ -7,10 +7,10 @@ import logging
 import threading
 import uuid
 
-from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
+from walletdesk.core.conf import desk_setting
 from walletdesk.tickets.services import automation_sweep, queue_pickup_sweep, sla_sweep
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def task_worker(worker_id: str | None = None) -> Worker:
 
 def start_embedded() -> tuple[Sweeper, Worker, threading.Thread]:
     """Sweeps and tasks in background threads of the web process (the one-machine default)."""
-    sweeper = Sweeper(settings.WALLETDESK["WORKER_SWEEP_SECONDS"])
+    sweeper = Sweeper(desk_setting("WORKER_SWEEP_SECONDS"))
     sweeper.start()
     worker = task_worker("embedded")
     thread = threading.Thread(target=worker.run, name="walletdesk-tasks", daemon=True)

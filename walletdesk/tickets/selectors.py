@@ -187,9 +187,9 @@ def _filtered(tickets: QuerySet[Ticket], f: QueueFilters) -> QuerySet[Ticket]:
 
 
 def _cursor_for(ticket: Ticket, by_due: bool) -> str:
-    key = {"id": ticket.id}
-    if by_due:
-        key["due"] = ticket.sla_due_at.isoformat()  # type: ignore[union-attr]
+    key: dict[str, object] = {"id": ticket.id}
+    if by_due and ticket.sla_due_at is not None:
+        key["due"] = ticket.sla_due_at.isoformat()
     return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 
 

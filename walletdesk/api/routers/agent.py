@@ -1,12 +1,11 @@
 """/api/v1/agent: queues and ticket work for signed-in agents (session or personal token)."""
 
 from django.db import transaction
-from django.http import HttpRequest
 from ninja import Query, Router, Status
 
 from walletdesk.accounts.models import Agent, Team
 from walletdesk.api.agent_views import ticket_detail
-from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth
+from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth, AuthedRequest
 from walletdesk.api.presenters import queue_item
 from walletdesk.api.schemas import (
     AssignIn,
@@ -40,16 +39,16 @@ router = Router(auth=[AgentTokenAuth(), AgentSessionAuth()], tags=["agent"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-def _ticket(request: HttpRequest, ticket_id: int):
+def _ticket(request: AuthedRequest, ticket_id: int):
     return ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id, for_update=True)
 
 
-def _detail(request: HttpRequest, ticket_id: int):
+def _detail(request: AuthedRequest, ticket_id: int):
     return ticket_detail(ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id))
 
 
 @router.get("/queues/{queue}", response={200: QueuePageOut, **ERRORS})
-def queue(request: HttpRequest, queue: str, params: Query[QueueFiltersIn]):
+def queue(request: AuthedRequest, queue: str, params: Query[QueueFiltersIn]):
     """A queue (mine, unassigned, open, pending, on_hold, breaching, breached, resolved, all)."""
     if queue not in QUEUES:
         raise NotFound(f"Unknown queue; expected one of {', '.join(QUEUES)}.")
@@ -65,13 +64,13 @@ def queue(request: HttpRequest, queue: str, params: Query[QueueFiltersIn]):
 
 
 @router.get("/tickets/{ticket_id}", response={200: TicketDetailOut, **ERRORS})
-def detail(request: HttpRequest, ticket_id: int):
+def detail(request: AuthedRequest, ticket_id: int):
     return _detail(request, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/replies", response={201: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def reply(request: HttpRequest, ticket_id: int, payload: ReplyIn):
+def reply(request: AuthedRequest, ticket_id: int, payload: ReplyIn):
     services.reply_send(
         ticket=_ticket(request, ticket_id),
         agent=request.auth,
@@ -83,14 +82,14 @@ def reply(request: HttpRequest, ticket_id: int, payload: ReplyIn):
 
 @router.post("/tickets/{ticket_id}/notes", response={201: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def note(request: HttpRequest, ticket_id: int, payload: MessageIn):
+def note(request: AuthedRequest, ticket_id: int, payload: MessageIn):
     services.note_add(ticket=_ticket(request, ticket_id), agent=request.auth, body=payload.body)
     return Status(201, _detail(request, ticket_id))
 
 
 @router.post("/tickets/{ticket_id}/assign", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def assign(request: HttpRequest, ticket_id: int, payload: AssignIn):
+def assign(request: AuthedRequest, ticket_id: int, payload: AssignIn):
     agent = None
     if payload.agent_id is not None:
         agent = Agent.objects.filter(id=payload.agent_id, user__is_active=True).first()
@@ -102,7 +101,7 @@ def assign(request: HttpRequest, ticket_id: int, payload: AssignIn):
 
 @router.post("/tickets/{ticket_id}/transition", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def transition(request: HttpRequest, ticket_id: int, payload: TransitionIn):
+def transition(request: AuthedRequest, ticket_id: int, payload: TransitionIn):
     services.ticket_transition(
         ticket=_ticket(request, ticket_id), to=payload.to, actor=request.auth, reason=payload.reason
     )
@@ -111,7 +110,7 @@ def transition(request: HttpRequest, ticket_id: int, payload: TransitionIn):
 
 @router.post("/tickets/{ticket_id}/escalate", response={200: QueueItemOut, **ERRORS})
 @transaction.atomic
-def escalate(request: HttpRequest, ticket_id: int, payload: EscalateIn):
+def escalate(request: AuthedRequest, ticket_id: int, payload: EscalateIn):
     team = Team.objects.filter(id=payload.team_id).first()
     if team is None:
         raise NotFound("No such team.")
@@ -123,7 +122,7 @@ def escalate(request: HttpRequest, ticket_id: int, payload: EscalateIn):
 
 @router.post("/tickets/{ticket_id}/hand-back", response={200: QueueItemOut, **ERRORS})
 @transaction.atomic
-def hand_back(request: HttpRequest, ticket_id: int, payload: HandBackIn):
+def hand_back(request: AuthedRequest, ticket_id: int, payload: HandBackIn):
     ticket = services.ticket_hand_back(
         ticket=_ticket(request, ticket_id), actor=request.auth, note=payload.note
     )
@@ -132,7 +131,7 @@ def hand_back(request: HttpRequest, ticket_id: int, payload: HandBackIn):
 
 @router.post("/tickets/{ticket_id}/merge", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def merge(request: HttpRequest, ticket_id: int, payload: MergeIn):
+def merge(request: AuthedRequest, ticket_id: int, payload: MergeIn):
     source = _ticket(request, ticket_id)
     target = ticket_get_by_number_for_agent(agent=request.auth, number=payload.into)
     target = services.ticket_merge(source=source, target=target, actor=request.auth)
@@ -141,7 +140,7 @@ def merge(request: HttpRequest, ticket_id: int, payload: MergeIn):
 
 @router.post("/tickets/{ticket_id}/links", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def link(request: HttpRequest, ticket_id: int, payload: LinkIn):
+def link(request: AuthedRequest, ticket_id: int, payload: LinkIn):
     target = ticket_get_by_number_for_agent(agent=request.auth, number=payload.target)
     services.ticket_link(
         source=_ticket(request, ticket_id), target=target, kind=payload.kind, actor=request.auth
@@ -151,7 +150,7 @@ def link(request: HttpRequest, ticket_id: int, payload: LinkIn):
 
 @router.post("/tickets/{ticket_id}/tags", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def tags(request: HttpRequest, ticket_id: int, payload: TagsIn):
+def tags(request: AuthedRequest, ticket_id: int, payload: TagsIn):
     services.ticket_tags_change(
         ticket=_ticket(request, ticket_id),
         add=payload.add,
@@ -163,7 +162,7 @@ def tags(request: HttpRequest, ticket_id: int, payload: TagsIn):
 
 @router.patch("/tickets/{ticket_id}/triage", response={200: TicketDetailOut, **ERRORS})
 @transaction.atomic
-def triage(request: HttpRequest, ticket_id: int, payload: TriageIn):
+def triage(request: AuthedRequest, ticket_id: int, payload: TriageIn):
     services.ticket_triage_set(
         ticket=_ticket(request, ticket_id),
         actor=request.auth,

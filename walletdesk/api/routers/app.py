@@ -1,11 +1,10 @@
 """/api/v1/tickets: the wallet app's backend, authenticated by its API key."""
 
-from django.http import HttpRequest
 from ninja import Header, Router, Status
 
 from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.api import presenters
-from walletdesk.api.auth import AppKeyAuth, require_scope
+from walletdesk.api.auth import AppKeyAuth, AuthedRequest, require_scope
 from walletdesk.api.intake import app_customer, app_ticket_create, tracking_url
 from walletdesk.api.schemas import (
     AppMessageIn,
@@ -18,6 +17,7 @@ from walletdesk.api.schemas import (
     TicketProgressOut,
 )
 from walletdesk.api.services import customer_token_issue, idempotent, request_fingerprint
+from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import InvalidInput, NotFound
 from walletdesk.tickets.choices import Channel
 from walletdesk.tickets.selectors import ticket_get_for_customer, tickets_of_customer
@@ -48,7 +48,7 @@ def _customer(app_user_id: str):
 
 @router.post("/tickets", response={201: TicketCreatedOut, **ERRORS})
 def create_ticket(
-    request: HttpRequest,
+    request: AuthedRequest,
     payload: TicketCreateIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
@@ -81,7 +81,7 @@ def create_ticket(
 
 @router.get("/tickets", response={200: TicketPageOut, **ERRORS})
 def list_tickets(
-    request: HttpRequest, app_user_id: str, cursor: int | None = None, limit: int = 20
+    request: AuthedRequest, app_user_id: str, cursor: int | None = None, limit: int = 20
 ):
     """A user's tickets, newest first (keyset pagination: pass next_cursor back as cursor)."""
     require_scope(request.auth, "tickets:read")
@@ -91,14 +91,14 @@ def list_tickets(
 
 
 @router.get("/tickets/{number}", response={200: TicketProgressOut, **ERRORS})
-def get_ticket(request: HttpRequest, number: str, app_user_id: str):
+def get_ticket(request: AuthedRequest, number: str, app_user_id: str):
     require_scope(request.auth, "tickets:read")
     ticket = ticket_get_for_customer(customer=_customer(app_user_id), number=number)
     return presenters.ticket_progress(ticket)
 
 
 @router.post("/tickets/{number}/messages", response={201: TicketProgressOut, **ERRORS})
-def add_message(request: HttpRequest, number: str, payload: AppMessageIn):
+def add_message(request: AuthedRequest, number: str, payload: AppMessageIn):
     """The user writes again; a closed ticket answers with its new follow-up ticket."""
     require_scope(request.auth, "tickets:write")
     ticket = ticket_get_for_customer(customer=_customer(payload.app_user_id), number=number)
@@ -107,9 +107,8 @@ def add_message(request: HttpRequest, number: str, payload: AppMessageIn):
 
 
 @router.post("/customer-tokens", response={201: CustomerTokenOut, **ERRORS})
-def issue_customer_token(request: HttpRequest, payload: CustomerTokenIn):
+def issue_customer_token(request: AuthedRequest, payload: CustomerTokenIn):
     """A signed, short-lived token the app can hand its user for the customer endpoints."""
-    from django.conf import settings
 
     require_scope(request.auth, "customer_tokens")
     customer = app_customer(payload.customer)
@@ -117,6 +116,6 @@ def issue_customer_token(request: HttpRequest, payload: CustomerTokenIn):
         201,
         {
             "token": customer_token_issue(client=request.auth, customer=customer),
-            "expires_in": settings.WALLETDESK["CUSTOMER_TOKEN_MAX_AGE"],
+            "expires_in": desk_setting("CUSTOMER_TOKEN_MAX_AGE"),
         },
     )

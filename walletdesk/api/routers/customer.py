@@ -4,11 +4,10 @@ Credentials: the ticket's private token in `X-Ticket-Token`, or a signed custome
 wallet app (`Authorization: Bearer wdc_...`). Both go through the same access check.
 """
 
-from django.http import HttpRequest
 from ninja import Router, Status
 
 from walletdesk.api import presenters
-from walletdesk.api.auth import CustomerAuth, CustomerPrincipal
+from walletdesk.api.auth import AuthedRequest, CustomerAuth, CustomerPrincipal
 from walletdesk.api.schemas import ErrorOut, MessageIn, RatingIn, TicketPageOut, TicketProgressOut
 from walletdesk.core.errors import NotFound
 from walletdesk.tickets.models import Ticket
@@ -33,7 +32,7 @@ def customer_ticket(principal: CustomerPrincipal, number: str) -> Ticket:
 
 
 @router.get("/tickets", response={200: TicketPageOut, **ERRORS})
-def my_tickets(request: HttpRequest, cursor: int | None = None, limit: int = 20):
+def my_tickets(request: AuthedRequest, cursor: int | None = None, limit: int = 20):
     """Tickets of the customer behind a signed customer token."""
     principal: CustomerPrincipal = request.auth
     if principal.customer is None:
@@ -42,12 +41,12 @@ def my_tickets(request: HttpRequest, cursor: int | None = None, limit: int = 20)
 
 
 @router.get("/tickets/{number}", response={200: TicketProgressOut, **ERRORS})
-def ticket_progress(request: HttpRequest, number: str):
+def ticket_progress(request: AuthedRequest, number: str):
     return presenters.ticket_progress(customer_ticket(request.auth, number))
 
 
 @router.post("/tickets/{number}/messages", response={201: TicketProgressOut, **ERRORS})
-def reply(request: HttpRequest, number: str, payload: MessageIn):
+def reply(request: AuthedRequest, number: str, payload: MessageIn):
     ticket = customer_ticket(request.auth, number)
     ticket, _message = customer_message_add(
         ticket=ticket, body=payload.body, channel=ticket.channel
@@ -56,7 +55,7 @@ def reply(request: HttpRequest, number: str, payload: MessageIn):
 
 
 @router.post("/tickets/{number}/rating", response={201: TicketProgressOut, **ERRORS})
-def rate(request: HttpRequest, number: str, payload: RatingIn):
+def rate(request: AuthedRequest, number: str, payload: RatingIn):
     ticket = customer_ticket(request.auth, number)
     survey_answer(ticket=ticket, score=payload.score, comment=payload.comment)
     return Status(201, presenters.ticket_progress(ticket))

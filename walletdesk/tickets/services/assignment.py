@@ -139,10 +139,10 @@ def assign_many(tickets: list[Ticket], at: datetime, *, language_fallback: bool 
     so a mass event (an outage breaching thousands of SLAs) costs a few queries per team.
     """
     pools: dict[int, list[routing.Candidate]] = {}
-    teams = {t.team_id: t.team for t in tickets if t.team_id}
+    teams = {t.team_id: t.team for t in tickets if t.team is not None}
     chosen_by_ticket: dict[int, int] = {}
     for ticket in tickets:
-        if not ticket.team_id:
+        if ticket.team_id is None or ticket.team_id not in teams:
             continue
         if ticket.team_id not in pools:
             pools[ticket.team_id] = candidates(teams[ticket.team_id], at)
@@ -168,21 +168,18 @@ def assign_many(tickets: list[Ticket], at: datetime, *, language_fallback: bool 
     events = []
     changed = [t for t in tickets if t.id in chosen_by_ticket]
     for ticket in changed:
-        previous = ticket.assignee.display_name if ticket.assignee_id else None
-        ticket.assignee = agents[chosen_by_ticket[ticket.id]]
-        ticket.updated_at = at
+        previous = ticket.assignee.display_name if ticket.assignee else None
+        picked = agents[chosen_by_ticket[ticket.id]]
+        ticket.assignee, ticket.updated_at = picked, at
         events.append(
             event_build(
-                ticket,
-                "assigned",
-                at=at,
-                data={"from": previous, "to": ticket.assignee.display_name},
+                ticket, "assigned", at=at, data={"from": previous, "to": picked.display_name}
             )
         )
     bulk_set(changed, ["assignee", "updated_at"])
     TicketEvent.objects.bulk_create(events, batch_size=500)
     Agent.objects.filter(id__in=agents).update(last_assigned_at=at)
-    for team_id in {t.team_id for t in changed}:
+    for team_id in {t.team_id or 0 for t in changed}:
         publish_on_commit(team_group(team_id), {"type": "queue.changed"})
     return len(changed)
 

@@ -2,12 +2,12 @@
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from walletdesk.core.clock import now
+from walletdesk.core.conf import desk_setting
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import Message, Ticket
 from walletdesk.tickets.services.conversation import message_build
@@ -16,7 +16,7 @@ from walletdesk.tickets.services.lifecycle import status_apply
 
 
 def _hours(name: str) -> timedelta:
-    return timedelta(hours=settings.WALLETDESK[name])
+    return timedelta(hours=desk_setting(name))
 
 
 def _remind(ticket: Ticket, at: datetime) -> None:

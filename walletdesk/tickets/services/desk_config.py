@@ -11,10 +11,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
 from walletdesk.accounts.models import BusinessCalendar, BusinessHours, Holiday, Team
+from walletdesk.core.conf import desk_setting
 from walletdesk.tickets import routing, sla
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
 from walletdesk.tickets.services.calendars import calendar_spec
@@ -65,7 +65,7 @@ def _load() -> DeskConfig:
 def desk_config() -> DeskConfig:
     global _current
     current = _current
-    ttl = float(settings.WALLETDESK["DESK_CONFIG_TTL"])
+    ttl = float(desk_setting("DESK_CONFIG_TTL"))
     if current is not None and time.monotonic() - current.loaded_at < ttl:
         return current
     with _lock:

@@ -2,11 +2,11 @@
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent
 from walletdesk.core.clock import now
+from walletdesk.core.conf import desk_setting
 from walletdesk.core.events import publish_on_commit, ticket_group
 from walletdesk.tickets import workflow
 from walletdesk.tickets.choices import SlaKind, Status
@@ -29,7 +29,7 @@ STATUS_FIELDS = [
 
 
 def _hours(name: str) -> timedelta:
-    return timedelta(hours=settings.WALLETDESK[name])
+    return timedelta(hours=desk_setting(name))
 
 
 def status_apply(
@@ -43,22 +43,22 @@ def status_apply(
 ) -> None:
     """Move to `target` (already checked against the workflow) and run its side effects."""
     previous = Status(ticket.status)
-    target = Status(target)
-    if previous == target:
+    goal = Status(target)
+    if previous == goal:
         return
     if previous in workflow.WAITING_ON_CUSTOMER:
         sla_clock.targets_resume(ticket, at)
-    if target in workflow.WAITING_ON_CUSTOMER:
+    if goal in workflow.WAITING_ON_CUSTOMER:
         sla_clock.targets_pause(ticket, at)
-    _enter(ticket, target, previous, at)
-    ticket.status = target
+    _enter(ticket, goal, previous, at)
+    ticket.status = goal
     ticket.status_changed_at = ticket.updated_at = at
     ticket.save(update_fields=STATUS_FIELDS)
-    data = {"from": previous, "to": target}
+    data: dict[str, str] = {"from": previous, "to": goal}
     if reason:
         data["reason"] = reason
     event_record(ticket, "status_changed", actor=actor, by_customer=by_customer, data=data, at=at)
-    if target == Status.RESOLVED:
+    if goal == Status.RESOLVED:
         survey_send(ticket=ticket, at=at)
     publish_on_commit(ticket_group(ticket.id), {"type": "ticket.updated", "ticket": ticket.id})
 

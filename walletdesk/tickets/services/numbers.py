@@ -7,10 +7,10 @@ writer anyway, so the counter row costs nothing there.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, ProgrammingError, connection, transaction
 from django.db.models import F
 
+from walletdesk.core.conf import desk_setting
 from walletdesk.tickets import numbering
 from walletdesk.tickets.models import TicketNumberCounter
 
@@ -22,7 +22,7 @@ def number_next(at: datetime) -> str:
         sequence = _sequence_next(at.year)
     else:
         sequence = _counter_next(at.year)
-    return numbering.format_number(settings.WALLETDESK["TICKET_PREFIX"], at.year, sequence)
+    return numbering.format_number(desk_setting("TICKET_PREFIX"), at.year, sequence)
 
 
 def _counter_next(year: int) -> int:

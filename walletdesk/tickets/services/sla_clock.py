@@ -1,10 +1,10 @@
 """Writes for SLA targets: start, pause, resume, achieve, cancel. The sweep lives in sla_sweep."""
 
 import copy
+from collections.abc import Sequence
 from datetime import datetime
 
-from django.conf import settings
-
+from walletdesk.core.conf import desk_setting
 from walletdesk.tickets import sla
 from walletdesk.tickets.choices import SlaKind
 from walletdesk.tickets.models import SlaPolicy, SlaTarget, Ticket
@@ -19,7 +19,7 @@ POLICY_MINUTES = {
 
 
 def warn_ratio() -> float:
-    return float(settings.WALLETDESK["SLA_WARNING_RATIO"])
+    return float(desk_setting("SLA_WARNING_RATIO"))
 
 
 def policy_spec(p: SlaPolicy) -> sla.Policy:
@@ -66,7 +66,8 @@ def _calendar_row(ticket: Ticket):
         return config.calendar_row(policy.calendar_id) or policy.calendar
     if ticket.team_id:
         team = config.team(ticket.team_id) or ticket.team
-        return config.calendar_row(team.calendar_id) or team.calendar
+        if team is not None:
+            return config.calendar_row(team.calendar_id) or team.calendar
     return always_open_calendar()
 
 
@@ -111,7 +112,7 @@ def targets_start(
     ticket_sla_summary(ticket, running + new)
 
 
-def targets_finish(ticket: Ticket, kinds: list[str], at: datetime, *, achieved: bool) -> None:
+def targets_finish(ticket: Ticket, kinds: Sequence[str], at: datetime, *, achieved: bool) -> None:
     running = running_targets(ticket)
     for target in running:
         if target.kind in kinds:

@@ -126,7 +126,7 @@ def _notify_supervisors(breached: list[Ticket]) -> None:
             supervisors[team.id].append(agent)
     per_supervisor: dict[Agent, list[Ticket]] = defaultdict(list)
     for ticket in breached:
-        for supervisor in supervisors.get(ticket.team_id, []):
+        for supervisor in supervisors.get(ticket.team_id or 0, []):
             per_supervisor[supervisor].append(ticket)
     notices = []
     for supervisor, tickets in per_supervisor.items():

@@ -1,10 +1,10 @@
 """Satisfaction surveys: the customer's score, and what a low score sets off."""
 
-from django.conf import settings
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Notification
 from walletdesk.core.clock import now
+from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict, InvalidTransition
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import SatisfactionSurvey, Ticket
@@ -37,7 +37,7 @@ def survey_answer(*, ticket: Ticket, score: int, comment: str = "") -> Satisfact
     survey.score, survey.comment, survey.answered_at = score, comment[:2000], at
     survey.save()
     event_record(ticket, "rated", by_customer=True, at=at, data={"score": score})
-    if score <= settings.WALLETDESK["LOW_CSAT_SCORE"]:
+    if score <= desk_setting("LOW_CSAT_SCORE"):
         _low_score(ticket, score, at)
     return survey
 

@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from walletdesk.core.conf import desk_setting
 from walletdesk.ops.worker import start_embedded
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="threads per --wsgi process")
 
     def handle(self, *args, host, port, workers, no_worker, wsgi, threads, **options):
-        embedded = settings.WALLETDESK["EMBEDDED_WORKER"] and not no_worker and workers == 1
+        embedded = desk_setting("EMBEDDED_WORKER") and not no_worker and workers == 1
         if embedded:
             start_embedded()
         self.stdout.write(

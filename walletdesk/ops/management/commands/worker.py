@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from walletdesk.core.conf import desk_setting
 from walletdesk.ops.worker import Sweeper, sweep_once, task_worker
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         if once:
             self.stdout.write(str(sweep_once()))
             return
-        sweeper = Sweeper(sweep_seconds or settings.WALLETDESK["WORKER_SWEEP_SECONDS"])
+        sweeper = Sweeper(sweep_seconds or desk_setting("WORKER_SWEEP_SECONDS"))
         sweeper.start()
         self.stdout.write(
             f"worker running: sweeps every {sweeper.interval}s, tasks from all queues"
