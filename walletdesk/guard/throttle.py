@@ -1,0 +1,43 @@
+"""A fixed-window request counter in the Django cache (per process with the default cache)."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from walletdesk.core.errors import DomainError
+
+
+class RateLimited(DomainError):
+    code = "rate_limited"
+    status = 429
+
+
+def limit_setting(name: str) -> int:
+    """A numeric limit from settings.WALLETDESK."""
+    value = settings.WALLETDESK[name]
+    if not isinstance(value, int):
+        raise TypeError(f"WALLETDESK[{name!r}] must be an integer")
+    return value
+
+
+def client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def throttle_hit(*, scope: str, key: str, limit: int, window: int = 60) -> bool:
+    """Count one request for (scope, key); True when the window's limit is exceeded."""
+    cache_key = f"guard:throttle:{scope}:{key}:{int(time.time() // window)}"
+    if cache.add(cache_key, 1, timeout=window + 1):
+        return limit < 1
+    try:
+        return cache.incr(cache_key) > limit
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=window + 1)
+        return limit < 1
+
+
+def throttle_check(request: HttpRequest, *, scope: str, limit: int, window: int = 60) -> None:
+    if throttle_hit(scope=scope, key=client_ip(request), limit=limit, window=window):
+        raise RateLimited("Too many requests; try again in a minute.")
