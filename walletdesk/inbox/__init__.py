@@ -1,0 +1,1 @@
+"""Channels in and out: every inbound message goes through `services.message_ingest`."""

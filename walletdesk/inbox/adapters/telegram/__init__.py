@@ -1,0 +1,41 @@
+"""Telegram bots: webhook and long polling in, sendMessage out (see docs/telegram.md).
+
+Imported while Django loads apps, so the adapter functions import their modules lazily.
+"""
+
+from walletdesk.inbox.adapters import Adapter
+from walletdesk.inbox.types import InboundMessage, OutboundMessage
+
+
+def _parse(body: bytes) -> list[InboundMessage]:
+    from walletdesk.inbox.adapters.telegram.adapter import parse_raw
+
+    return parse_raw(body)
+
+
+def _send(outbound: OutboundMessage) -> str:
+    from walletdesk.inbox.adapters.telegram.sending import message_send
+
+    return message_send(outbound)
+
+
+def _process(record_id: int) -> str:
+    from walletdesk.inbox.adapters.telegram.services import update_process
+
+    return update_process(record_id=record_id)
+
+
+def _redact(body: bytes) -> tuple[bytes, bool]:
+    from walletdesk.inbox.adapters.telegram.adapter import redact_raw
+
+    return redact_raw(body)
+
+
+ADAPTER = Adapter(
+    channel="telegram",
+    parse=_parse,
+    send=_send,
+    identity_kind="telegram",
+    redact_raw=_redact,
+    process=_process,
+)

@@ -1,0 +1,65 @@
+"""Web chat reads: a session's tickets and the public messages it has not seen yet."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from walletdesk.accounts.models import CustomerIdentity
+from walletdesk.inbox.adapters.webchat.models import ChatSession
+from walletdesk.tickets.models import Message, Ticket
+
+HISTORY_LIMIT = 200
+PUBLIC = (Message.Direction.INBOUND, Message.Direction.OUTBOUND)
+
+
+def session_ticket_ids(*, session: ChatSession) -> list[int]:
+    return list(
+        Ticket.objects.filter(
+            customer__identities__kind=CustomerIdentity.Kind.WEB,
+            customer__identities__value=session.public_id,
+        ).values_list("id", flat=True)
+    )
+
+
+def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
+    """Public messages of the session's tickets with id > after, oldest first, as frames."""
+    rows = (
+        Message.objects.filter(
+            ticket__customer__identities__kind=CustomerIdentity.Kind.WEB,
+            ticket__customer__identities__value=session.public_id,
+            direction__in=PUBLIC,
+            id__gt=after,
+        )
+        .order_by("id")
+        .values(
+            "id",
+            "direction",
+            "body_text",
+            "created_at",
+            "external_id",
+            "author_agent__display_name",
+        )[:HISTORY_LIMIT]
+    )
+    return [_frame(row, session.public_id) for row in rows]
+
+
+def _frame(row: Mapping[str, Any], public_id: str) -> dict:
+    inbound = row["direction"] == Message.Direction.INBOUND
+    frame = {
+        "type": "message",
+        "seq": row["id"],
+        "from": _author(row),
+        "text": row["body_text"],
+        "at": row["created_at"].isoformat(),
+    }
+    if row["author_agent__display_name"]:
+        frame["name"] = row["author_agent__display_name"]
+    prefix = f"{public_id}:"
+    if inbound and row["external_id"].startswith(prefix):
+        frame["client_id"] = row["external_id"][len(prefix) :]
+    return frame
+
+
+def _author(row: Mapping[str, Any]) -> str:
+    if row["direction"] == Message.Direction.INBOUND:
+        return "customer"
+    return "agent" if row["author_agent__display_name"] else "system"

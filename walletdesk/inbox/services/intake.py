@@ -1,0 +1,221 @@
+"""`message_ingest`: the one path from any channel into tickets.
+
+Deduplicate by (channel, external id), resolve the customer, thread onto their ticket or open
+one, store attachments, then (after commit) publish the realtime event and queue follow-ups.
+Text is redacted by the ticket services themselves; attachments are redacted here.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.text import get_valid_filename
+
+from walletdesk.accounts.models import Customer
+from walletdesk.accounts.services import customer_resolve
+from walletdesk.core.clock import now
+from walletdesk.core.events import publish_on_commit, ticket_group
+from walletdesk.guard.redaction import redact
+from walletdesk.inbox.models import InboundRecord
+from walletdesk.inbox.services.outbox import delivery_bounce, delivery_queue
+from walletdesk.inbox.services.threads import thread_find
+from walletdesk.inbox.types import Automated, InboundAttachment, InboundMessage, IngestResult
+from walletdesk.tickets.models import Attachment, Message, Ticket
+from walletdesk.tickets.services import TicketDraft, customer_message_add, ticket_create
+
+logger = logging.getLogger(__name__)
+
+QUARANTINE_TAG = "quarantine"
+STATE_FOR_OUTCOME = {
+    "stored": InboundRecord.State.PROCESSED,
+    "duplicate": InboundRecord.State.DUPLICATE,
+    "ignored": InboundRecord.State.IGNORED,
+    "bounce": InboundRecord.State.PROCESSED,
+}
+
+
+def language_normalize(hint: str) -> str:
+    """A channel's language hint as one of our languages; "" when we have no such language."""
+    code = hint.strip().lower().replace("_", "-")
+    if code.startswith("zh"):
+        return "zh-hans"
+    if code.startswith("en"):
+        return "en"
+    return ""
+
+
+def message_ingest(*, inbound: InboundMessage) -> IngestResult:
+    """Store one inbound message exactly once and return where it went."""
+    if not inbound.external_id:
+        raise ValueError("an inbound message needs an external id, unique per channel")
+    existing = _existing(inbound)
+    if existing is None:
+        try:
+            with transaction.atomic():
+                result = _ingest(inbound)
+                _record_mark(inbound, result)
+                return result
+        except IntegrityError:  # the same message, stored concurrently
+            existing = _existing(inbound)
+            if existing is None:
+                raise
+    result = IngestResult(existing.ticket, existing, duplicate=True, outcome="duplicate")
+    _record_mark(inbound, result)
+    return result
+
+
+def _existing(inbound: InboundMessage) -> Message | None:
+    return (
+        Message.objects.select_related("ticket")
+        .filter(channel=inbound.channel, external_id=inbound.external_id)
+        .exclude(external_id="")  # matches the unique index's condition, so SQLite uses it
+        .first()
+    )
+
+
+def _ingest(inbound: InboundMessage) -> IngestResult:
+    if inbound.automated == Automated.BOUNCE:
+        refs = (inbound.thread.in_reply_to, *inbound.thread.references)
+        delivery_bounce(references=[r for r in refs if r], reason=inbound.text[:500])
+        return IngestResult(None, None, outcome="bounce")
+    if inbound.automated == Automated.AUTO_REPLY:
+        return IngestResult(None, None, outcome="ignored")  # no loops, no reopened tickets
+    customer = _customer(inbound)
+    ticket = None if inbound.automated else thread_find(inbound, customer)
+    if ticket is None:
+        ticket, message = _ticket_open(inbound, customer)
+        created = True
+    else:
+        taker, message = customer_message_add(
+            ticket=ticket,
+            body=inbound.text,
+            channel=inbound.channel,
+            external_id=inbound.external_id,
+            body_html=inbound.html,
+        )
+        created, ticket = taker.id != ticket.id, taker
+    _attachments_save(message, inbound.attachments)
+    _outbound_queue(ticket)
+    if not created:  # a new ticket is announced to its team's queue by ticket_create
+        publish_on_commit(
+            ticket_group(ticket.id),
+            {"type": "message.created", "ticket": ticket.id, "message": message.id},
+        )
+    transaction.on_commit(lambda: _followups_enqueue(message.id))
+    return IngestResult(ticket, message, created_ticket=created)
+
+
+def _outbound_queue(ticket: Ticket) -> None:
+    """Messages the ticket services wrote to the customer meanwhile (the warning after a
+    redacted secret) go out through the outbox like agents' replies; never automatically to
+    a machine sender (a quarantined ticket)."""
+    if (ticket.metadata or {}).get("quarantine"):
+        return
+    waiting = Message.objects.filter(
+        ticket=ticket,
+        direction=Message.Direction.OUTBOUND,
+        delivery_status=Message.Delivery.QUEUED,
+        delivery__isnull=True,
+    ).select_related("ticket")
+    for message in waiting:
+        delivery_queue(message=message)
+
+
+def _customer(inbound: InboundMessage) -> Customer:
+    sender = inbound.sender
+    return customer_resolve(
+        kind=sender.kind,
+        value=sender.value,
+        display_name=sender.display_name,
+        language=language_normalize(inbound.language) or None,
+        verified=sender.verified,
+    )
+
+
+def _subject(inbound: InboundMessage) -> str:
+    subject = " ".join(inbound.subject.split())
+    if subject:
+        return subject
+    first = next((line.strip() for line in inbound.text.splitlines() if line.strip()), "")
+    return first[:80] or "(no subject)"
+
+
+def _ticket_open(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, Message]:
+    metadata = dict(inbound.metadata)
+    metadata["channel_identity"] = {"kind": inbound.sender.kind, "value": inbound.sender.value}
+    if inbound.thread.conversation_id:
+        metadata["conversation_id"] = inbound.thread.conversation_id
+    tags = []
+    if inbound.automated:  # the "ticket trick": machine mail never joins or answers a ticket
+        metadata["quarantine"] = inbound.automated
+        tags = [QUARANTINE_TAG, f"automated-{inbound.automated.replace('_', '-')}"]
+    draft = TicketDraft(
+        customer=customer,
+        subject=_subject(inbound),
+        body=inbound.text,
+        channel=inbound.channel,
+        language=language_normalize(inbound.language),
+        metadata=metadata,
+        tags=tags,
+        external_id=inbound.external_id,
+        body_html=inbound.html,
+    )
+    ticket, _token = ticket_create(draft=draft)
+    return ticket, ticket.messages.get(channel=inbound.channel, external_id=inbound.external_id)
+
+
+def _attachment_data(attachment: InboundAttachment) -> bytes:
+    """Text attachments are redacted like message text; others are stored as received."""
+    if not (attachment.content_type.startswith("text/") or "json" in attachment.content_type):
+        return attachment.data
+    text = attachment.data.decode("utf-8", "surrogateescape")
+    return redact(text).text.encode("utf-8", "surrogateescape")
+
+
+def _attachments_save(message: Message, attachments: tuple[InboundAttachment, ...]) -> None:
+    limit = int(settings.INBOX["MAX_ATTACHMENT_BYTES"])
+    rows = []
+    for attachment in attachments:
+        if len(attachment.data) > limit:
+            logger.warning("attachment of %s bytes over the limit", len(attachment.data))
+            continue
+        data = _attachment_data(attachment)
+        try:
+            name = get_valid_filename(attachment.name)[-120:]
+        except SuspiciousFileOperation:
+            name = "attachment"
+        row = Attachment(
+            message=message,
+            filename=attachment.name[:255] or name,
+            content_type=attachment.content_type[:120] or "application/octet-stream",
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        row.file.save(name, ContentFile(data), save=False)
+        rows.append(row)
+    Attachment.objects.bulk_create(rows)
+
+
+def _record_mark(inbound: InboundMessage, result: IngestResult) -> None:
+    if inbound.record_id is None:
+        return
+    reason = f"automated: {inbound.automated}" if inbound.automated else ""
+    InboundRecord.objects.filter(id=inbound.record_id).update(
+        state=STATE_FOR_OUTCOME[result.outcome],
+        reason=reason,
+        ticket=result.ticket,
+        message=result.message,
+        processed_at=now(),
+    )
+
+
+def _followups_enqueue(message_id: int) -> None:
+    from walletdesk.inbox import tasks
+
+    try:
+        tasks.message_followups.enqueue(message_id)
+    except Exception:  # the message is stored; a lost follow-up must not fail the intake
+        logger.exception("queueing follow-ups of message %s failed", message_id)
