@@ -1,0 +1,145 @@
+"""Console reads. Every ticket read goes through tickets.selectors' access functions; this module
+loads what one page needs in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+
+from walletdesk.accounts.models import Agent, Customer, Team
+from walletdesk.console.models import SavedView
+from walletdesk.tickets.choices import ACTIVE_STATUSES, Status
+from walletdesk.tickets.models import Message, SlaTarget, Ticket, TicketEvent, TicketLink
+from walletdesk.tickets.selectors import ticket_get_for_agent, tickets_visible_to_agent
+
+# Events that only repeat a message already shown in the timeline.
+MESSAGE_EVENTS = frozenset({"customer_replied", "agent_replied", "note_added"})
+COUNTED_QUEUES = ("mine", "unassigned", "open", "pending", "on_hold", "breaching", "breached")
+
+
+def agent_of_user(user: Any) -> Agent | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Agent.objects.filter(user=user).first()
+
+
+def queue_counts(*, agent: Agent, at: datetime) -> dict[str, int]:
+    """Counts of the active queues in one aggregate query (resolved tickets are not counted)."""
+    active = tickets_visible_to_agent(agent).filter(status__in=ACTIVE_STATUSES)
+    return active.aggregate(
+        mine=Count("id", filter=Q(assignee=agent)),
+        unassigned=Count("id", filter=Q(assignee__isnull=True)),
+        open=Count("id", filter=Q(status__in=[Status.NEW, Status.OPEN])),
+        pending=Count("id", filter=Q(status=Status.PENDING)),
+        on_hold=Count("id", filter=Q(status=Status.ON_HOLD)),
+        breaching=Count("id", filter=Q(sla_due_at__gt=at)),
+        breached=Count("id", filter=Q(sla_due_at__lte=at)),
+    )
+
+
+def saved_views_of(agent: Agent) -> list[SavedView]:
+    return list(SavedView.objects.filter(agent=agent))
+
+
+def teams_all() -> list[Team]:
+    return list(Team.objects.order_by("name"))
+
+
+@dataclass
+class TimelineEntry:
+    at: datetime
+    kind: str  # "message" or "event"
+    message: Message | None = None
+    event: TicketEvent | None = None
+
+
+@dataclass
+class Workspace:
+    """Everything the ticket page shows."""
+
+    ticket: Ticket
+    timeline: list[TimelineEntry]
+    targets: list[SlaTarget]
+    links: list[TicketLink]
+    previous: list[Ticket]
+    assignable: list[Agent]
+    teams: list[Team]
+    tags: list[str]
+    customer: Customer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.customer = self.ticket.customer
+
+
+def _timeline(ticket: Ticket) -> list[TimelineEntry]:
+    messages = ticket.messages.select_related("author_agent").prefetch_related("attachments")
+    events = ticket.events.select_related("actor_agent").exclude(kind__in=MESSAGE_EVENTS)
+    entries = [TimelineEntry(m.created_at, "message", message=m) for m in messages]
+    entries += [TimelineEntry(e.created_at, "event", event=e) for e in events]
+    return sorted(entries, key=lambda e: (e.at, e.kind == "message"))
+
+
+def ticket_workspace(*, agent: Agent, ticket_id: int) -> Workspace:
+    ticket = ticket_get_for_agent(agent=agent, ticket_id=ticket_id)
+    customer = Customer.objects.prefetch_related("identities", "addresses").get(
+        id=ticket.customer_id
+    )
+    ticket.customer = customer
+    targets = list(ticket.sla_targets.order_by("kind", "-started_at"))
+    links = list(
+        TicketLink.objects.filter(Q(source=ticket) | Q(target=ticket)).select_related(
+            "source", "target"
+        )
+    )
+    previous = list(
+        Ticket.objects.filter(customer_id=ticket.customer_id)
+        .exclude(id=ticket.id)
+        .order_by("-id")[:10]
+    )
+    assignable = list(
+        Agent.objects.filter(teams=ticket.team_id, user__is_active=True).order_by("display_name")
+        if ticket.team_id
+        else Agent.objects.none()
+    )
+    return Workspace(
+        ticket=ticket,
+        timeline=_timeline(ticket),
+        targets=targets,
+        links=links,
+        previous=previous,
+        assignable=assignable,
+        teams=teams_all(),
+        tags=sorted(ticket.tags.values_list("name", flat=True)),
+    )
+
+
+# --- supervisor ---------------------------------------------------------------------------
+
+
+def team_load() -> list[dict[str, Any]]:
+    """Active, unassigned and breached-so-far counts per team, one grouped query."""
+    rows = (
+        Ticket.objects.filter(status__in=ACTIVE_STATUSES, team__isnull=False)
+        .values("team_id", "team__name")
+        .annotate(
+            active=Count("id"),
+            unassigned=Count("id", filter=Q(assignee__isnull=True)),
+            urgent=Count("id", filter=Q(priority="urgent")),
+        )
+        .order_by("team__name")
+    )
+    return [dict(r) for r in rows]
+
+
+def agents_with_load() -> list[Agent]:
+    return list(
+        Agent.objects.filter(user__is_active=True)
+        .prefetch_related("shifts", "teams")
+        .annotate(load=Count("tickets", filter=Q(tickets__status__in=ACTIVE_STATUSES)))
+        .order_by("display_name")
+    )
+
+
+def shift_window_hours() -> timedelta:
+    return timedelta(hours=8)

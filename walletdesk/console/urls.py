@@ -1,0 +1,29 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from walletdesk.console.views import knowledge, queues, supervisor, ticket
+
+app_name = "console"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="console:queue"), name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="console/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
+    path("queue/", queues.queue, name="queue"),
+    path("queue/counts/", queues.counts, name="queue_counts"),
+    path("views/", queues.view_save, name="view_save"),
+    path("views/<int:view_id>/delete/", queues.view_delete, name="view_delete"),
+    path("tickets/<int:ticket_id>/", ticket.ticket_page, name="ticket"),
+    path("tickets/<int:ticket_id>/body/", ticket.ticket_timeline, name="ticket_body"),
+    path("tickets/<int:ticket_id>/presence/", ticket.presence_poll, name="presence"),
+    path("tickets/<int:ticket_id>/do/<slug:action>/", ticket.ticket_action, name="action"),
+    path("kb-suggest/", knowledge.kb_suggest, name="kb_suggest"),
+    path("supervisor/", supervisor.supervisor, name="supervisor"),
+]

@@ -1,0 +1,35 @@
+"""Access for console views: a signed-in user who is an agent."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_htmx.middleware import HtmxDetails
+
+from walletdesk.accounts.models import Agent
+from walletdesk.console.selectors import agent_of_user
+
+
+class AgentRequest(HttpRequest):
+    """The request a console view gets: the signed-in agent and htmx details attached."""
+
+    agent: Agent
+    htmx: HtmxDetails
+
+
+def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Sign-in for anonymous users, 403 for users who are not agents; sets request.agent."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        agent = agent_of_user(request.user)
+        if agent is None or not agent.user.is_active:
+            return render(request, "console/not_agent.html", status=403)
+        request.agent = agent  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,53 @@
+"""Portal reads: what a customer holding a ticket's token may see, in a fixed number of queries."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from walletdesk.tickets.choices import Status
+from walletdesk.tickets.models import Message, Ticket
+from walletdesk.tickets.selectors import customer_messages, customer_timeline
+
+
+@dataclass
+class Progress:
+    ticket: Ticket
+    timeline: list[dict[str, Any]]
+    messages: list[Message]
+    can_rate: bool
+    rated_score: int | None
+
+
+def ticket_progress(ticket: Ticket) -> Progress:
+    answered = ticket.surveys.filter(answered_at__isnull=False).order_by("-answered_at").first()
+    done = ticket.status in (Status.RESOLVED, Status.CLOSED)
+    return Progress(
+        ticket=ticket,
+        timeline=customer_timeline(ticket),
+        messages=list(customer_messages(ticket).prefetch_related("attachments")),
+        can_rate=done and answered is None,
+        rated_score=answered.score if answered else None,
+    )
+
+
+@dataclass
+class HelpEntry:
+    slug: str
+    title: str
+    summary: str
+
+
+def help_articles(*, language: str) -> list[tuple[str, list[HelpEntry]]]:
+    """Public articles grouped by category, titled in the reader's language (or the closest)."""
+    from walletdesk.kb.models import Category as KbCategory
+    from walletdesk.kb.selectors import articles_visible
+
+    preferred = [language, "en", "zh-hans"]
+    groups: dict[str, list[HelpEntry]] = {}
+    for article in articles_visible().prefetch_related("translations").order_by("category", "slug"):
+        by_lang = {t.language: t for t in article.translations.all()}
+        tr = next((by_lang[lang] for lang in preferred if lang in by_lang), None)
+        if tr is not None:
+            entry = HelpEntry(article.slug, tr.title, tr.summary)
+            groups.setdefault(article.category, []).append(entry)
+    order = list(KbCategory.values)
+    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
