@@ -1,0 +1,132 @@
+"""The assistant: training time, understanding per message, full replies with the database,
+and article search over 5,000 articles.
+
+    .venv/bin/python bench/assistant.py [--messages 2000] [--replies 300]
+
+Full replies run on PostgreSQL (BENCH_DATABASE_URL overrides, recreated) with the demo desk;
+questions are the labelled training and dev questions, both languages, in a fixed shuffle.
+"""
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+
+from _common import ROOT, minimal_desk, percentiles, rss_mb, use_database
+
+DEV = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/wd_asst_bench"
+
+
+def questions() -> list[str]:
+    files = [ROOT / "walletdesk/assistant/data" / n for n in ("train_zh.jsonl", "train_en.jsonl")]
+    files += [DEV] if DEV.exists() else []
+    texts = [json.loads(x)["text"] for f in files for x in f.read_text().splitlines() if x.strip()]
+    random.Random(7).shuffle(texts)
+    return texts
+
+
+def timed(call, items) -> tuple[list[float], float]:
+    samples = []
+    started = time.perf_counter()
+    for item in items:
+        t0 = time.perf_counter()
+        call(item)
+        samples.append((time.perf_counter() - t0) * 1000)
+    return samples, time.perf_counter() - started
+
+
+def bench_training() -> None:
+    from walletdesk.assistant import engine
+    from walletdesk.assistant.intents import train
+
+    for kind, examples in (
+        ("intents", engine.training_examples),
+        ("articles", engine.article_examples),
+    ):
+        texts, labels = examples(engine.library())
+        t0 = time.perf_counter()
+        train(texts, labels)
+        print(
+            f"train {kind}: {len(texts)} examples, {len(set(labels))} labels, "
+            f"{time.perf_counter() - t0:.1f} s (features, SVM, 5-fold temperature)"
+        )
+
+
+def bench_understand(texts: list[str]) -> None:
+    from walletdesk.assistant.engine import understand
+
+    understand(texts[0])
+    samples, elapsed = timed(understand, texts)
+    print(
+        f"understand: {len(texts)} messages, {len(texts) / elapsed:,.0f} messages/s; "
+        f"{percentiles(samples)}; max RSS {rss_mb():.0f} MB"
+    )
+
+
+def bench_replies(texts: list[str]) -> None:
+    from tests import factories as f
+    from walletdesk.assistant.services import assistant_reply, conversation_start
+
+    customers = [f.customer(f"bench-{i}", language="zh-hans" if i % 2 else "en") for i in range(50)]
+
+    def one(pair):
+        i, text = pair
+        conversation = conversation_start(customer=customers[i % 50], channel="app")
+        assistant_reply(conversation=conversation, text=text)
+
+    samples, elapsed = timed(one, list(enumerate(texts)))
+    print(
+        f"assistant_reply (new conversation, database writes, handovers create tickets): "
+        f"{len(texts)} replies, {len(texts) / elapsed:,.0f} replies/s; {percentiles(samples)}"
+    )
+
+
+def bench_large_library(texts: list[str], size: int = 5000) -> None:
+    from dataclasses import replace
+
+    from walletdesk.assistant.engine import library
+    from walletdesk.assistant.library import Library
+
+    base = list(library().articles.values())
+    rng = random.Random(3)
+    articles = []
+    for n in range(size // len(library().slugs) + 1):
+        for a in base:
+            phrasings = tuple(rng.sample(a.phrasings, len(a.phrasings)))
+            articles.append(replace(a, slug=f"{a.slug}-{n}", phrasings=phrasings))
+    t0 = time.perf_counter()
+    big = Library(articles)
+    built = time.perf_counter() - t0
+    samples, elapsed = timed(lambda t: big.search(t, limit=5), texts)
+    print(
+        f"file search, {len(big.slugs):,} articles (index built in {built:.1f} s): "
+        f"{len(texts) / elapsed:,.0f} queries/s; {percentiles(samples)}; max RSS {rss_mb():.0f} MB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--replies", type=int, default=300)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as cache:
+        import os
+
+        os.environ["ASSISTANT_MODEL_DIR"] = cache
+        os.environ.setdefault("BENCH_DATABASE_URL", DEFAULT_DB)
+        os.environ["WALLETDESK_LOG_LEVEL"] = "WARNING"
+        use_database()
+        minimal_desk()
+        texts = questions()
+        bench_training()
+        bench_understand(texts[: args.messages])
+        bench_replies(texts[: args.replies])
+        bench_large_library(texts[:500])
+
+
+if __name__ == "__main__":
+    main()

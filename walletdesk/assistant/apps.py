@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AssistantConfig(AppConfig):
+    name = "walletdesk.assistant"
+    label = "assistant"
+    verbose_name = "Assistant"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,141 @@
+"""Handing a conversation to a person: its ticket (created or updated through the ticket
+services) with the transcript, and an internal note with what the assistant understood."""
+
+from dataclasses import dataclass
+
+from walletdesk.assistant import compose
+from walletdesk.assistant.engine import Understanding
+from walletdesk.assistant.models import Conversation
+from walletdesk.assistant.policy import Decision
+from walletdesk.guard.redaction import redact
+from walletdesk.tickets.choices import ACTIVE_STATUSES
+from walletdesk.tickets.models import Ticket
+from walletdesk.tickets.services import TicketDraft, customer_message_add, note_add, ticket_create
+
+HANDOFF_INTENTS = frozenset({"contact_human", "out_of_scope"})
+CHAIN_OF_NETWORK = {
+    "TRC20": "tron",
+    "TRON": "tron",
+    "ERC20": "evm",
+    "BEP20": "evm",
+    "Ethereum": "evm",
+    "Polygon": "evm",
+    "Arbitrum": "evm",
+    "Bitcoin": "btc",
+}
+
+
+@dataclass(frozen=True)
+class Handover:
+    ticket: Ticket
+    created: bool
+
+
+def transcript(conversation: Conversation, text: str) -> str:
+    """The conversation so far as the agent will read it (secrets redacted)."""
+    lines = []
+    for exchange in conversation.exchanges.order_by("id"):
+        lines.append(f"Customer: {exchange.text}")
+        if exchange.reply:
+            lines.append(f"Assistant: {exchange.reply}")
+    lines.append(f"Customer: {redact(text).text}")
+    return "\n\n".join(lines)
+
+
+def ticket_intent(conversation: Conversation, decision: Decision) -> str:
+    """What the ticket is about: a handoff request keeps the topic discussed before it."""
+    if decision.intent in HANDOFF_INTENTS and conversation.last_intent:
+        return conversation.last_intent
+    return decision.intent
+
+
+def _chain(understanding: Understanding) -> str:
+    for network in understanding.entities.networks:
+        if network in CHAIN_OF_NETWORK:
+            return CHAIN_OF_NETWORK[network]
+    refs = understanding.entities.tx_hashes + understanding.entities.addresses
+    chains = {c for ref in refs for c in ref["chains"]}
+    return chains.pop() if len(chains) == 1 else ""
+
+
+def triage_summary(
+    understanding: Understanding, decision: Decision, facts: list[str], articles: list[str]
+) -> dict:
+    return {
+        "intent": decision.intent,
+        "confidence": round(decision.confidence, 3),
+        "reason": str(decision.reason),
+        "alternatives": [[s.intent, round(s.probability, 3)] for s in understanding.intents],
+        "entities": understanding.entities.as_dict(),
+        "diagnosis": facts,
+        "suggested_articles": articles,
+        "language": understanding.language.code,
+    }
+
+
+def note_text(summary: dict) -> str:
+    entities = {k: v for k, v in summary["entities"].items() if v}
+    lines = [
+        f"Assistant handover ({summary['reason']}).",
+        f"Intent: {summary['intent']} (confidence {summary['confidence']:.2f}); "
+        + "alternatives: "
+        + ", ".join(f"{i} {p:.2f}" for i, p in summary["alternatives"]),
+        f"Language: {summary['language']}",
+        f"Entities: {entities or 'none'}",
+        "Diagnosis: " + (" ".join(summary["diagnosis"]) or "none"),
+        "Suggested articles: " + (", ".join(summary["suggested_articles"]) or "none"),
+    ]
+    return "\n".join(lines)
+
+
+def ticket_hand_over(
+    *,
+    conversation: Conversation,
+    text: str,
+    understanding: Understanding,
+    decision: Decision,
+    facts: list[str],
+    articles: list[str],
+) -> Handover:
+    """Create the conversation's ticket, or add to it while it is still active."""
+    summary = triage_summary(understanding, decision, facts, articles)
+    body = transcript(conversation, text)
+    ticket = conversation.ticket
+    created = ticket is None or ticket.status not in ACTIVE_STATUSES
+    if created:
+        ticket = _create(conversation, body, understanding, decision, summary)
+    else:
+        assert ticket is not None
+        ticket, _ = customer_message_add(
+            ticket=ticket, body=redact(text).text, channel=conversation.channel
+        )
+    note_add(ticket=ticket, agent=None, body=note_text(summary))  # type: ignore[arg-type]
+    return Handover(ticket=ticket, created=created)
+
+
+def _create(conversation, body, understanding, decision, summary) -> Ticket:
+    lines = redact(understanding.text).text.strip().splitlines()
+    first_line = lines[0] if lines else ""
+    intent = ticket_intent(conversation, decision)
+    draft = TicketDraft(
+        customer=conversation.customer,
+        subject=first_line[:120] or compose.intent_label(intent, "en"),
+        body=body,
+        channel=conversation.channel,
+        language="zh-hans" if understanding.language.is_chinese else "en",
+        intent=intent,
+        chain=_chain(understanding),
+        metadata={**conversation.metadata, "assistant": summary},
+        tags=["assistant-handover"],
+    )
+    ticket, _token = ticket_create(draft=draft)
+    return ticket
+
+
+def expected_wait(ticket: Ticket) -> tuple[int | None, bool]:
+    """First-response minutes of the ticket's SLA policy, and whether they are business time."""
+    policy = ticket.sla_policy
+    if policy is None or not policy.first_response_minutes:
+        return None, False
+    calendar = policy.calendar or (ticket.team.calendar if ticket.team is not None else None)
+    return policy.first_response_minutes, bool(calendar and not calendar.always_open)
