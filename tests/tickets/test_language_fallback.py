@@ -28,3 +28,10 @@ def test_a_speaker_on_shift_is_preferred(night_shift):
     for _ in range(3):  # the speaker stays first even with more open tickets
         ticket, _ = f.ticket(f.customer(language="zh-hans"), priority="urgent")
         assert ticket.assignee == speaker
+
+
+def test_the_assignment_made_at_creation_is_stored(night_shift):
+    ticket, _ = f.ticket(priority="urgent")
+    ticket.refresh_from_db()
+    assert ticket.assignee == night_shift
+    assert ticket.events.filter(kind="assigned").count() == 1

@@ -9,7 +9,6 @@ from django.db import connection
 from tests import factories as f
 from walletdesk.core.clock import frozen_at
 from walletdesk.tickets.models import Ticket, TicketNumberCounter
-from walletdesk.tickets.services import numbers
 
 
 @pytest.fixture
@@ -19,7 +18,6 @@ def desk(db):
 
 
 def _drop_sequence(year: int) -> None:
-    numbers._known_sequences.discard(numbers.sequence_name(year))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SEQUENCE IF EXISTS tickets_number_{year}")

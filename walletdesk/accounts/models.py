@@ -68,6 +68,7 @@ class Agent(models.Model):
         AGENT = "agent", "Agent"
         EXPERT = "expert", "Expert"
         SECURITY = "security", "Security"
+        EDITOR = "editor", "Knowledge-base editor"
         SUPERVISOR = "supervisor", "Supervisor"
         ADMIN = "admin", "Admin"
 

@@ -11,6 +11,7 @@ from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from walletdesk.core.conf import desk_setting
+from walletdesk.inbox.services import delivery_sweep, records_pending_sweep
 from walletdesk.tickets.services import automation_sweep, queue_pickup_sweep, sla_sweep
 
 logger = logging.getLogger(__name__)
@@ -22,6 +23,9 @@ def sweep_once() -> dict[str, object]:
         "sla": {"tickets": sla.tickets, "warnings": sla.warnings, "breaches": sla.breaches},
         "automation": automation_sweep(),
         "assigned": queue_pickup_sweep(),
+        # Outbox deliveries whose task was lost, and stored inbound payloads never processed.
+        "deliveries": delivery_sweep(),
+        "inbound": records_pending_sweep(),
     }
 
 
@@ -36,7 +40,7 @@ class Sweeper(threading.Thread):
             close_old_connections()
             try:
                 done = sweep_once()
-                if done["sla"]["tickets"] or done["automation"] or done["assigned"]:  # type: ignore[index]
+                if done["sla"]["tickets"] or any(v for k, v in done.items() if k != "sla"):  # type: ignore[index]
                     logger.info("sweep: %s", done)
             except Exception:
                 logger.exception("sweep failed; retrying in %ss", self.interval)

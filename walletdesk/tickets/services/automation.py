@@ -10,7 +10,7 @@ from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import Message, Ticket
-from walletdesk.tickets.services.conversation import message_build
+from walletdesk.tickets.services.conversation import message_build, outbound_save
 from walletdesk.tickets.services.history import event_record
 from walletdesk.tickets.services.lifecycle import status_apply
 
@@ -25,7 +25,9 @@ def _remind(ticket: Ticket, at: datetime) -> None:
             "We are still waiting for your answer on ticket %(number)s. If we do not hear from "
             "you, we will mark it as solved; you can always reply to reopen it."
         ) % {"number": ticket.number}
-    message_build(ticket, Message.Direction.OUTBOUND, body, channel=ticket.channel, at=at).save()
+    outbound_save(
+        message_build(ticket, Message.Direction.OUTBOUND, body, channel=ticket.channel, at=at)
+    )
     event_record(ticket, "reminder_sent", at=at)
     ticket.pending_reminded = True
     resolve_in = _hours("PENDING_AUTO_RESOLVE_HOURS") - _hours("PENDING_REMINDER_HOURS")

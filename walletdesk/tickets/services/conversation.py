@@ -7,6 +7,7 @@ from django.db import transaction
 
 from walletdesk.accounts.models import Agent
 from walletdesk.core.clock import now
+from walletdesk.core.errors import InvalidInput
 from walletdesk.core.events import publish_on_commit, ticket_group
 from walletdesk.tickets import workflow
 from walletdesk.tickets.choices import Channel, SlaKind
@@ -15,6 +16,7 @@ from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.exposure import exposure_handle, text_clean
 from walletdesk.tickets.services.history import event_record
 from walletdesk.tickets.services.lifecycle import RESPONSE_KINDS, status_apply
+from walletdesk.tickets.services.screening import links_flag
 
 # Channels where we push replies out; elsewhere the customer reads them in the portal or app.
 PUSH_CHANNELS = frozenset({Channel.EMAIL, Channel.TELEGRAM, Channel.X})
@@ -51,9 +53,21 @@ def message_build(
     )
 
 
+def outbound_save(message: Message) -> Message:
+    """Store an outbound message; one pushed to the customer's channel goes into the outbox
+    (sent after commit, retried until delivered), except to a quarantined machine sender."""
+    message.save()
+    quarantined = (message.ticket.metadata or {}).get("quarantine")
+    if message.delivery_status == Message.Delivery.QUEUED and not quarantined:
+        from walletdesk.inbox.services import delivery_queue
+
+        delivery_queue(message=message)
+    return message
+
+
 @transaction.atomic
 def customer_message_add(
-    *, ticket: Ticket, body: str, channel: str, external_id: str = ""
+    *, ticket: Ticket, body: str, channel: str, external_id: str = "", body_html: str = ""
 ) -> tuple[Ticket, Message]:
     """A customer writes on a ticket. Returns the ticket that took the message: a closed
     ticket does not reopen, a follow-up ticket linked to it takes the message instead."""
@@ -65,7 +79,7 @@ def customer_message_add(
             ticket=ticket, body=body, channel=channel, external_id=external_id
         )
     at = now()
-    cleaned = text_clean(body)
+    cleaned = text_clean(body, body_html)
     message = message_build(
         ticket,
         Message.Direction.INBOUND,
@@ -73,6 +87,7 @@ def customer_message_add(
         channel=channel,
         at=at,
         external_id=external_id,
+        body_html=cleaned.html,
     )
     message.save()
     ticket.last_customer_message_at = ticket.updated_at = at
@@ -82,6 +97,8 @@ def customer_message_add(
         status_apply(ticket, "open", actor=None, at=at, by_customer=True)
     if cleaned.kinds:
         exposure_handle(ticket, cleaned.kinds, at=at)
+    links_flag(ticket, cleaned.text)
+    customer_text_followups(ticket)
     if ticket.first_response_at is not None:
         sla_clock.targets_start(ticket, [SlaKind.NEXT_RESPONSE], at)
         ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
@@ -92,7 +109,9 @@ def customer_message_add(
 def reply_send(
     *, ticket: Ticket, agent: Agent, body: str, status: str | None = None, body_html: str = ""
 ) -> Message:
-    """An agent's public reply; optionally sets the status in the same step (e.g. pending)."""
+    """An agent's public reply; optionally sets the status in the same step (e.g. pending).
+    A reply that asks for a secret or links to a phishing site is refused with the reason."""
+    reply_check(body, ticket.language)
     target = workflow.status_after_agent_reply(ticket.status, status)
     at = now()
     message = message_build(
@@ -104,7 +123,7 @@ def reply_send(
         agent=agent,
         body_html=body_html,
     )
-    message.save()
+    outbound_save(message)
     if ticket.first_response_at is None:
         ticket.first_response_at = at
     ticket.updated_at = at
@@ -118,8 +137,9 @@ def reply_send(
 
 
 @transaction.atomic
-def note_add(*, ticket: Ticket, agent: Agent, body: str) -> Message:
-    """An internal note: never shown to the customer, stops no SLA clock."""
+def note_add(*, ticket: Ticket, agent: Agent | None, body: str) -> Message:
+    """An internal note: never shown to the customer, stops no SLA clock. Without an agent it
+    is the system's (e.g. a chain diagnosis)."""
     at = now()
     message = message_build(
         ticket, Message.Direction.NOTE, body, channel=ticket.channel, at=at, agent=agent
@@ -128,3 +148,21 @@ def note_add(*, ticket: Ticket, agent: Agent, body: str) -> Message:
     event_record(ticket, "note_added", actor=agent, data={"message": message.id}, at=at)
     publish_on_commit(ticket_group(ticket.id), {"type": "ticket.updated", "ticket": ticket.id})
     return message
+
+
+def customer_text_followups(ticket: Ticket) -> None:
+    """Work queued after commit whenever a customer writes: the chain diagnosis of what they
+    quoted (a no-op when no chain is configured)."""
+    from walletdesk.chain.services import ticket_diagnose_on_commit
+
+    ticket_diagnose_on_commit(ticket_id=ticket.id)
+
+
+def reply_check(body: str, language: str) -> None:
+    """Refuse replies the guard objects to (asking for a recovery phrase or key, containing one,
+    linking to a blocked or look-alike domain); the message says why, in the agent's terms."""
+    from walletdesk.guard.selectors import reply_problems
+
+    problems = reply_problems(body, language or "en")
+    if problems:
+        raise InvalidInput(" ".join(p.message for p in problems), code="reply_blocked")

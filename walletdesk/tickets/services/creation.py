@@ -18,10 +18,11 @@ from walletdesk.tickets.choices import Category, Priority, SlaKind
 from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink
 from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
-from walletdesk.tickets.services.conversation import message_build
+from walletdesk.tickets.services.conversation import customer_text_followups, message_build
 from walletdesk.tickets.services.exposure import draft_clean, exposure_handle
 from walletdesk.tickets.services.history import event_build
 from walletdesk.tickets.services.numbers import number_next
+from walletdesk.tickets.services.screening import links_flag
 
 
 @dataclass
@@ -106,11 +107,13 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
         events.append(assignee_set(ticket, agent, actor=None, at=at))
     _first_message(ticket, draft, at)
     sla_clock.targets_start(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at, running=[])
-    ticket.save(update_fields=["sla_due_at", "sla_next_check_at"])
+    ticket.save(update_fields=["assignee", "sla_due_at", "sla_next_check_at"])
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)
     if exposed:
         exposure_handle(ticket, exposed, at=at)
+    links_flag(ticket, f"{draft.subject}\n{draft.body}")
+    customer_text_followups(ticket)
     publish_on_commit(
         team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
     )

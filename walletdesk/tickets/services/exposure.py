@@ -113,12 +113,14 @@ def exposure_handle(ticket: Ticket, kinds: tuple[str, ...], *, at: datetime) -> 
     """Record what was redacted (kinds only), warn the customer, and put the ticket with
     Security as urgent. Runs inside the caller's transaction."""
     from walletdesk.tickets.services.assignment import agent_pick, assignee_set
-    from walletdesk.tickets.services.conversation import message_build
+    from walletdesk.tickets.services.conversation import message_build, outbound_save
     from walletdesk.tickets.services.history import event_record
 
     event_record(ticket, TicketEvent.Kind.SECRET_REDACTED, at=at, data={"kinds": list(kinds)})
     warning = WARNINGS.get(ticket.language) or WARNINGS["en"]
-    message_build(ticket, Message.Direction.OUTBOUND, warning, channel=ticket.channel, at=at).save()
+    outbound_save(
+        message_build(ticket, Message.Direction.OUTBOUND, warning, channel=ticket.channel, at=at)
+    )
     Tag.objects.bulk_create([Tag(name=EXPOSED_TAG)], ignore_conflicts=True)
     ticket.tags.add(Tag.objects.get(name=EXPOSED_TAG))
     fields = ["updated_at"]

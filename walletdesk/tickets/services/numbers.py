@@ -14,8 +14,6 @@ from walletdesk.core.conf import desk_setting
 from walletdesk.tickets import numbering
 from walletdesk.tickets.models import TicketNumberCounter
 
-_known_sequences: set[str] = set()
-
 
 def number_next(at: datetime) -> str:
     if connection.vendor == "postgresql":
@@ -41,27 +39,30 @@ def sequence_name(year: int) -> str:
 
 
 def _sequence_next(year: int) -> int:
+    """One round trip: nextval when the year's sequence exists, else create it first."""
     name = sequence_name(year)
     with connection.cursor() as cursor:
-        if name not in _known_sequences:
-            _sequence_ensure(cursor, year)
-        cursor.execute("SELECT nextval(%s)", [name])
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT CASE WHEN to_regclass(%s) IS NULL THEN NULL ELSE nextval(%s::text) END",
+            [name, name],
+        )
+        value = cursor.fetchone()[0]
+        if value is None:
+            _sequence_create(cursor, year)
+            cursor.execute("SELECT nextval(%s)", [name])
+            value = cursor.fetchone()[0]
+        return value
 
 
-def _sequence_ensure(cursor, year: int) -> None:
+def _sequence_create(cursor, year: int) -> None:
     """Create the year's sequence, continuing from the counter row (numbers handed out before
     the sequence existed, e.g. by an install that started on SQLite)."""
     name = sequence_name(year)
-    cursor.execute("SELECT to_regclass(%s)", [name])
-    if cursor.fetchone()[0] is None:
-        start = (
-            TicketNumberCounter.objects.filter(year=year).values_list("last", flat=True).first()
-            or 0
-        ) + 1
-        try:
-            with transaction.atomic():
-                cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START WITH {int(start)}")
-        except (IntegrityError, ProgrammingError):
-            pass  # created by a concurrent transaction; nextval will wait for nothing
-    transaction.on_commit(lambda: _known_sequences.add(name))
+    start = (
+        TicketNumberCounter.objects.filter(year=year).values_list("last", flat=True).first() or 0
+    ) + 1
+    try:
+        with transaction.atomic():
+            cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START WITH {int(start)}")
+    except (IntegrityError, ProgrammingError):
+        pass  # created by a concurrent transaction at the same moment

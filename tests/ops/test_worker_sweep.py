@@ -1,0 +1,24 @@
+"""One pass of the worker's sweeps also re-queues outbox deliveries whose task was lost."""
+
+import pytest
+
+from tests import factories as f
+from walletdesk.accounts.services import customer_resolve
+from walletdesk.inbox.models import Delivery
+from walletdesk.ops.worker import sweep_once
+from walletdesk.tickets.services import reply_send
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sweep_once_reports_every_sweep_and_requeues_due_deliveries(settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    f.default_policies()
+    alice = f.agent("alice", teams=[f.team()])
+    customer = customer_resolve(kind="email", value="li@example.com", verified=True)
+    ticket, _ = f.ticket(customer, channel="email")
+    reply_send(ticket=ticket, agent=alice, body="We are looking into it.")
+    assert Delivery.objects.filter(state=Delivery.State.PENDING).count() == 1
+    done = sweep_once()
+    assert set(done) == {"sla", "automation", "assigned", "deliveries", "inbound"}
+    assert done["deliveries"] == 1 and done["inbound"] == 0
