@@ -7,15 +7,35 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck install messages clean bench
+.PHONY: run test lint typecheck install messages clean bench evm-node
 
 run: install
 	$(BIN)/walletdesk migrate --no-input
 	$(BIN)/walletdesk demo-data --if-empty
 	$(BIN)/walletdesk serve
 
-test: install
+test: install messages evm-node
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Compile the apps' .po catalogues (needs gettext's msgfmt; the compiled .mo files are committed,
+# so without msgfmt the committed ones are used).
+messages: install
+	@if command -v msgfmt >/dev/null; then \
+		cd walletdesk && $(BIN)/walletdesk compilemessages --verbosity 0; \
+	else \
+		echo "msgfmt not found (apt-get install gettext): using the committed .mo files"; \
+	fi
+
+# The local Hardhat node of the EVM look-up tests (tests/chain/evm_node); without npm they skip.
+EVM_NODE := tests/chain/evm_node
+evm-node:
+	@if [ -f $(EVM_NODE)/node_modules/.installed ] && \
+		[ $(EVM_NODE)/node_modules/.installed -nt $(EVM_NODE)/package-lock.json ]; then :; \
+	elif command -v npm >/dev/null; then \
+		cd $(EVM_NODE) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+		echo "npm not found: the EVM look-up tests will skip"; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,8 +1,11 @@
 """Walletdesk settings: one module, every value from the environment (see .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from walletdesk.config.env import env_bool, env_int, env_list, env_str
 
@@ -29,10 +32,24 @@ INSTALLED_APPS = [
     "walletdesk.tickets",
     "walletdesk.api",
     "walletdesk.ops",
+    "walletdesk.kb",
+    "walletdesk.chain",
+    "walletdesk.assistant",
+    "walletdesk.guard",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_htmx",
+    "walletdesk.console",
+    "walletdesk.portal",
+    "walletdesk.inbox",
+    "walletdesk.inbox.adapters.telegram",
+    "walletdesk.inbox.adapters.webchat",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "walletdesk.core.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -40,8 +57,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "walletdesk.guard.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "walletdesk.config.urls"
@@ -58,6 +79,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -126,6 +149,30 @@ TASKS = {
 MAX_REQUEST_BYTES = env_int("WALLETDESK_MAX_REQUEST_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 
+# Outbound HTTP (walletdesk/core/http.py): non-public addresses are refused unless allowed here.
+OUTBOUND = {
+    "ALLOW_PRIVATE": env_bool("OUTBOUND_ALLOW_PRIVATE", False),
+    "ALLOWED_HOSTS": env_list("OUTBOUND_ALLOWED_HOSTS", []),  # host names and CIDR networks
+    "TIMEOUT_SECONDS": env_int("OUTBOUND_TIMEOUT_MS", 10_000) / 1000,
+    "CONNECT_TIMEOUT_SECONDS": env_int("OUTBOUND_CONNECT_TIMEOUT_MS", 3_000) / 1000,
+}
+
+# Chain look-ups (walletdesk/chain/lookup): a chain with no URL is never called.
+CHAIN = {
+    "TRON_URL": env_str("CHAIN_TRON_URL", ""),
+    "TRON_API_KEY": env_str("CHAIN_TRON_API_KEY", ""),
+    "EVM_RPC_URLS": env_list("CHAIN_EVM_RPC_URLS", []),  # "1=https://…,56=https://…"
+    "EVM_CONFIRMATIONS": env_list("CHAIN_EVM_CONFIRMATIONS", []),  # "1=64,56=15" overrides
+    "BTC_ESPLORA_URL": env_str("CHAIN_BTC_ESPLORA_URL", ""),
+    "TIMEOUT_SECONDS": env_int("CHAIN_TIMEOUT_MS", 5_000) / 1000,
+    "RETRIES": env_int("CHAIN_RETRIES", 2),
+    "BACKOFF_SECONDS": env_int("CHAIN_BACKOFF_MS", 200) / 1000,
+    "BREAKER_FAILURES": env_int("CHAIN_BREAKER_FAILURES", 5),
+    "BREAKER_RESET_SECONDS": env_int("CHAIN_BREAKER_RESET_SECONDS", 30),
+    "CACHE_SECONDS": env_int("CHAIN_CACHE_SECONDS", 20),
+    "CACHE_FINAL_SECONDS": env_int("CHAIN_CACHE_FINAL_SECONDS", 3600),
+}
+
 WALLETDESK = {
     "TICKET_PREFIX": env_str("WALLETDESK_TICKET_PREFIX", "WD"),
     "PENDING_REMINDER_HOURS": env_int("WALLETDESK_PENDING_REMINDER_HOURS", 48),
@@ -139,6 +186,69 @@ WALLETDESK = {
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
     # Seconds a process keeps its snapshot of routing rules, SLA policies, teams and calendars.
     "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
+    # guard: how often a process checks the registry revision (s); verifications per IP/min
+    "GUARD_DIRECTORY_CHECK_SECONDS": 2,
+    "VERIFY_RATE_PER_MINUTE": env_int("WALLETDESK_VERIFY_RATE_PER_MINUTE", 30),
+    "EXPORTS_PER_HOUR": env_int("WALLETDESK_EXPORTS_PER_HOUR", 20),
+}
+
+# The assistant (walletdesk/assistant): where the trained intent model is cached, thresholds.
+ASSISTANT = {
+    "MODEL_DIR": env_str("ASSISTANT_MODEL_DIR") or str(DATA_DIR / "assistant"),
+    "HANDOVER_BELOW": float(env_str("ASSISTANT_HANDOVER_BELOW", "0.35")),
+    "ANSWER_FROM": float(env_str("ASSISTANT_ANSWER_FROM", "0.55")),
+    "CLARIFY_MARGIN": float(env_str("ASSISTANT_CLARIFY_MARGIN", "0.2")),
+    "ARTICLE_PATH": env_str("ASSISTANT_ARTICLE_PATH", "/help/{slug}/"),
+    "EMBEDDINGS": env_str("ASSISTANT_EMBEDDINGS", ""),  # "e5": add multilingual-e5 features
+}
+
+# The knowledge base's placeholders ({{ brand }}, {{ official_domain }} ...) come from these.
+KB_BRAND = {
+    "brand": env_str("WALLETDESK_BRAND_NAME", "Walletdesk Wallet"),
+    "official_domain": env_str("WALLETDESK_OFFICIAL_DOMAIN", "wallet.example.com"),
+    "support_email": env_str("WALLETDESK_SUPPORT_EMAIL", "support@wallet.example.com"),
+    "telegram_handle": env_str("WALLETDESK_TELEGRAM_HANDLE", "@walletdesk_support"),
+    "x_handle": env_str("WALLETDESK_X_HANDLE", "@walletdesk"),
+}
+
+# Channels in and out (walletdesk/inbox): outbox retries, email by SMTP and IMAP.
+INBOX: dict[str, Any] = {
+    "MAX_ATTACHMENT_BYTES": env_int("INBOX_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024),
+    "OUTBOX_MAX_ATTEMPTS": env_int("INBOX_OUTBOX_MAX_ATTEMPTS", 8),
+    # Domain of our Message-IDs and reply addresses.
+    "MAIL_DOMAIN": env_str("MAIL_DOMAIN", "walletdesk.localhost"),
+    "MAIL_FROM": env_str("MAIL_FROM", "Walletdesk Support <support@walletdesk.localhost>"),
+    # Reply address; {token} is replaced by the signed ticket token ("" = reply to MAIL_FROM).
+    "MAIL_REPLY_ADDRESS": env_str("MAIL_REPLY_ADDRESS", "support+{token}@walletdesk.localhost"),
+    # authserv-id of our own MTA: its Authentication-Results dmarc=pass verifies a sender.
+    "MAIL_TRUSTED_AUTHSERV_ID": env_str("MAIL_TRUSTED_AUTHSERV_ID", ""),
+    "SMTP_HOST": env_str("SMTP_HOST", ""),
+    "SMTP_PORT": env_int("SMTP_PORT", 587),
+    "SMTP_USER": env_str("SMTP_USER", ""),
+    "SMTP_PASSWORD": env_str("SMTP_PASSWORD", ""),
+    "SMTP_SECURITY": env_str("SMTP_SECURITY", "starttls"),  # none | starttls | tls
+    "SMTP_TIMEOUT": env_int("SMTP_TIMEOUT", 30),
+    "IMAP_HOST": env_str("IMAP_HOST", ""),
+    "IMAP_PORT": env_int("IMAP_PORT", 993),
+    "IMAP_USER": env_str("IMAP_USER", ""),
+    "IMAP_PASSWORD": env_str("IMAP_PASSWORD", ""),
+    "IMAP_SECURITY": env_str("IMAP_SECURITY", "tls"),  # none | starttls | tls
+    "IMAP_FOLDER": env_str("IMAP_FOLDER", "INBOX"),
+    "IMAP_POLL_SECONDS": env_int("IMAP_POLL_SECONDS", 60),
+}
+
+# Telegram bot (walletdesk/inbox/adapters/telegram). The token is a secret: prefer
+# TELEGRAM_BOT_TOKEN_FILE. The webhook is /inbox/telegram/<TELEGRAM_BOT_NAME>/ and refuses
+# requests without TELEGRAM_WEBHOOK_SECRET in X-Telegram-Bot-Api-Secret-Token.
+TELEGRAM = {
+    "API_BASE": env_str("TELEGRAM_API_BASE", "https://api.telegram.org"),
+    "BOTS": {
+        env_str("TELEGRAM_BOT_NAME", "support"): {
+            "token": env_str("TELEGRAM_BOT_TOKEN", ""),
+            "secret": env_str("TELEGRAM_WEBHOOK_SECRET", ""),
+        }
+    },
+    "POLL_TIMEOUT_SECONDS": env_int("TELEGRAM_POLL_TIMEOUT_SECONDS", 30),
 }
 
 SESSION_COOKIE_AGE = env_int("WALLETDESK_SESSION_SECONDS", 8 * 3600)
@@ -147,6 +257,44 @@ SESSION_COOKIE_SECURE = env_bool("WALLETDESK_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# guard — staff security (docs/guard.md). Sessions end at browser close or after
+# WALLETDESK_SESSION_SECONDS; staff pass a TOTP second factor; failed sign-ins lock out.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+STAFF_2FA_REQUIRED = env_bool("WALLETDESK_STAFF_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = env_str("WALLETDESK_BRAND_NAME", "Walletdesk")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("WALLETDESK_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = env_int("WALLETDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("WALLETDESK_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+SECURE_HSTS_SECONDS = env_int("WALLETDESK_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("WALLETDESK_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("WALLETDESK_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^health$"]
+if env_bool("WALLETDESK_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:home"
 
 LOGGING = {
     "version": 1,

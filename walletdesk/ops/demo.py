@@ -14,6 +14,8 @@ from walletdesk.accounts.models import Agent, BusinessCalendar, BusinessHours, C
 from walletdesk.accounts.services import customer_resolve
 from walletdesk.api.services import api_client_create
 from walletdesk.core.clock import frozen_at, now
+from walletdesk.guard.demo import demo_registry_load
+from walletdesk.kb.services import kb_load
 from walletdesk.tickets import services
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
 
@@ -96,6 +98,7 @@ AGENTS = [
         "Europe/London",
         8,
     ),
+    ("lin", "Lin Yue", ["frontline"], "editor", ["tron"], ["zh-hans", "en"], "Asia/Shanghai", 10),
     (
         "james",
         "James Carter",
@@ -340,6 +343,8 @@ def build(
     rng = random.Random(seed)
     teams = setup_desk()
     create_agents(teams)
+    kb_load()  # the 40 starter knowledge-base articles
+    demo_registry_load()  # official channels and a few known scams for /verify/
     people = create_customers(customers, rng)
     create_tickets(tickets, people, rng, progress)
     sweep = services.sla_sweep()
