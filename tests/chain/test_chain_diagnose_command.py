@@ -37,3 +37,8 @@ def test_rejects_what_it_does_not_recognise(chain_settings):
         call_command("chain_diagnose", "hello")
     with pytest.raises(CommandError):
         call_command("chain_diagnose", OOE, "--chain", "dogecoin")
+
+
+def test_diagnose_is_the_same_command(failed_transfer, capsys):
+    call_command("diagnose", OOE, "--lang", "zh-hans")
+    assert "能量不足" in capsys.readouterr().out
