@@ -182,7 +182,10 @@ def _filtered(tickets: QuerySet[Ticket], f: QueueFilters) -> QuerySet[Ticket]:
     }
     tickets = tickets.filter(**{k: v for k, v in simple.items() if v not in (None, "")})
     if f.q:
-        tickets = tickets.filter(Q(number__iexact=f.q.strip()) | Q(subject__icontains=f.q.strip()))
+        # Numbers are stored upper-case: an equality uses the unique index, where iexact would
+        # scan; the subject match uses the trigram index on PostgreSQL.
+        text = f.q.strip()
+        tickets = tickets.filter(Q(number=text.upper()) | Q(subject__icontains=text))
     return tickets
 
 
