@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from walletdesk.portal import help, views
 
@@ -7,6 +8,12 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("request/", views.submit, name="submit"),
+    # The knowledge-base articles link "still need help?" to /new/?article=<slug>.
+    path(
+        "new/",
+        RedirectView.as_view(pattern_name="portal:submit", query_string=True),
+        name="new",
+    ),
     path("track/", views.track_lookup, name="track_lookup"),
     path("track/<str:number>/", views.track, name="track"),
     path("track/<str:number>/reply/", views.track_reply, name="track_reply"),

@@ -27,14 +27,18 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(
-            f"  Sign in at http://127.0.0.1:8000/admin/ with any of these, password "
-            f"'{demo.PASSWORD}':"
+            "  Agents: http://127.0.0.1:8000/console/ (admins: /admin/), password "
+            f"'{demo.PASSWORD}'; the first sign-in enrols a TOTP authenticator app:"
         )
         self.stdout.write(
             "    admin (admin), zhangmin (supervisor), liwei, anna, tom (frontline), "
-            "wangtao, priya (chain experts), ken, james (security)"
+            "lin (knowledge-base editor), wangtao, priya (chain experts), ken, james (security)"
+        )
+        self.stdout.write(
+            "  Customers: http://127.0.0.1:8000/ (submit and track requests, help centre)"
         )
         self.stdout.write(f"  Wallet app API key (shown once): {result['api_key']}")
         self.stdout.write(
             f"  SLA sweep: {result['sla_warnings']} warnings, {result['sla_breaches']} breaches"
         )
+        self.stdout.write("")
