@@ -11,7 +11,8 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,28 +72,24 @@ def _wait_until_up(url: str, proc: subprocess.Popen) -> None:
     raise RuntimeError(f"the server did not start within {STARTUP_SECONDS} s")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Base URL of a live server, and the seeded facts (agents, one ticket)."""
-    data = tmp_path_factory.mktemp("wd-browser")
+@contextmanager
+def live_walletdesk(data: Path, seed_script: Path, **extra_env: str) -> Iterator[dict]:
+    """Migrate a fresh SQLite file in `data`, run `seed_script` (its last stdout line is JSON
+    facts), serve with `walletdesk serve` on a free port; yields the facts with "url" and "db"."""
     env = {
         **os.environ,
         "WALLETDESK_DATA_DIR": str(data),
         "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
         "WALLETDESK_EMBEDDED_WORKER": "false",
         "DJANGO_SETTINGS_MODULE": "walletdesk.config.settings",
+        **extra_env,
     }
     bin_dir = Path(sys.executable).parent
     subprocess.run(  # noqa: S603 (our own command)
         [bin_dir / "walletdesk", "migrate", "-v0"], env=env, check=True, cwd=ROOT
     )
     seeded = subprocess.run(  # noqa: S603
-        [sys.executable, ROOT / "tests/browser/seed.py"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+        [sys.executable, seed_script], env=env, check=True, cwd=ROOT, capture_output=True, text=True
     )
     facts = json.loads(seeded.stdout.strip().splitlines()[-1])
     port = _free_port()
@@ -101,15 +98,23 @@ def server(tmp_path_factory):
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # nobody reads it; a full pipe would stall the server
     )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, proc)
-        yield {"url": url, **facts}
+        yield {"url": url, "db": data / "db.sqlite3", **facts}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Base URL of a live server, and the seeded facts (agents, one ticket)."""
+    data = tmp_path_factory.mktemp("wd-browser")
+    with live_walletdesk(data, ROOT / "tests/browser/seed.py") as facts:
+        yield facts
 
 
 def run_browser(scenario: Callable) -> None:

@@ -2,16 +2,13 @@
 reply, and a reload that resumes the conversation from localStorage."""
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, _free_port, _wait_until_up, run_browser
+from tests.browser.conftest import CHROMIUM, live_walletdesk, run_browser
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,40 +21,10 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("wd-widget")
-    env = {
-        **os.environ,
-        "WALLETDESK_DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
-        "WALLETDESK_EMBEDDED_WORKER": "false",
-        "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-        "DJANGO_SETTINGS_MODULE": "walletdesk.config.settings",
-    }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run([bin_dir / "walletdesk", "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
-    seeded = subprocess.run(  # noqa: S603
-        [sys.executable, Path(__file__).parent / "_browser_seed.py"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    facts = json.loads(seeded.stdout.strip().splitlines()[-1])
-    port = _free_port()
-    proc = subprocess.Popen(  # noqa: S603
-        [bin_dir / "walletdesk", "serve", "--port", str(port), "--no-worker"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, proc)
-        yield {"url": url, "db": data / "db.sqlite3", **facts}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    seed = Path(__file__).parent / "_browser_seed.py"
+    backend = "django.tasks.backends.immediate.ImmediateBackend"
+    with live_walletdesk(data, seed, TASKS_BACKEND=backend) as facts:
+        yield facts
 
 
 def latest_chat_ticket(server: dict) -> int:
