@@ -10,6 +10,7 @@ from walletdesk.accounts.services import customer_resolve
 from walletdesk.api.services import agent_token_create, api_client_create
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
 from walletdesk.tickets.services import TicketDraft, ticket_create
+from walletdesk.tickets.services.desk_config import desk_config_clear
 
 _seq = itertools.count(1)
 
@@ -60,6 +61,7 @@ def agent(
         Shift.objects.bulk_create(
             Shift(agent=obj, weekday=d, starts=time(0), ends=time(0)) for d in range(7)
         )
+        desk_config_clear()  # bulk_create sends no signals
     return obj
 
 

@@ -18,6 +18,7 @@ from walletdesk.guard.demo import demo_registry_load
 from walletdesk.kb.services import kb_load
 from walletdesk.tickets import services
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
+from walletdesk.tickets.services.desk_config import desk_config_clear
 
 PASSWORD = "walletdesk-demo"  # noqa: S105 (printed demo login)
 DATA = Path(__file__).resolve().parent.parent / "assistant" / "data"
@@ -228,6 +229,7 @@ def create_agents(teams: dict[str, Team]) -> list[Agent]:
             for d in range(7)
         )
         agents.append(agent)
+    desk_config_clear()  # bulk_create sends no signals: the rosters must see the new shifts
     return agents
 
 

@@ -1,10 +1,12 @@
 """Routing new tickets to a team, and choosing an agent within a team."""
 
+import copy
 from dataclasses import replace
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from walletdesk.accounts.models import Agent, Team
 from walletdesk.core.bulk import bulk_set
@@ -46,30 +48,44 @@ def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
 
 
 def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict[int, Agent]]:
-    """The team's agents as routing candidates (with their open load), and the rows by id."""
-    agents = list(
-        Agent.objects.filter(teams=team, user__is_active=True)
-        .prefetch_related("shifts")
-        .annotate(load=Count("tickets", filter=Q(tickets__status__in=ACTIVE_STATUSES)))
+    """The team's agents as routing candidates, and the rows by id. Skills and shifts come from
+    the roster snapshot; availability, last assignment and open load are read now, in one query."""
+    roster = desk_config().roster(team.id)
+    if not roster:
+        return [], {}
+    open_load = (
+        Ticket.objects.filter(assignee=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+        .order_by()
+        .values("assignee")
+        .annotate(n=Count("id"))
+        .values("n")
     )
-    pool = [
-        routing.Candidate(
-            agent_id=a.id,
-            on_shift=routing.is_on_shift(
-                [routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in a.shifts.all()],
-                a.timezone,
-                at,
-            ),
-            available=a.is_available,
-            skills=frozenset(a.skills),
-            languages=frozenset(a.languages),
-            open_load=a.load,
-            capacity=a.capacity,
-            last_assigned_at=a.last_assigned_at,
+    live = {
+        row[0]: row[1:]
+        for row in Agent.objects.filter(id__in=[e.agent.id for e in roster])
+        .annotate(load=Coalesce(Subquery(open_load), 0))
+        .values_list("id", "is_available", "last_assigned_at", "load")
+    }
+    pool, rows = [], {}
+    for entry in roster:
+        if entry.agent.id not in live:  # deleted since the snapshot
+            continue
+        agent = copy.copy(entry.agent)
+        agent.is_available, agent.last_assigned_at, load = live[agent.id]
+        rows[agent.id] = agent
+        pool.append(
+            routing.Candidate(
+                agent_id=agent.id,
+                on_shift=routing.is_on_shift(list(entry.shifts), agent.timezone, at),
+                available=agent.is_available,
+                skills=frozenset(agent.skills),
+                languages=frozenset(agent.languages),
+                open_load=load,
+                capacity=agent.capacity,
+                last_assigned_at=agent.last_assigned_at,
+            )
         )
-        for a in agents
-    ]
-    return pool, {a.id: a for a in agents}
+    return pool, rows
 
 
 def required_skills(ticket: Ticket) -> frozenset[str]:

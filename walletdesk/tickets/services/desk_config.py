@@ -1,6 +1,7 @@
-"""The desk's configuration as one per-process snapshot: routing rules, SLA policies, teams and
-business calendars. Every ticket creation needs all of them; reading them from the database each
-time cost a dozen queries.
+"""The desk's configuration as one per-process snapshot: routing rules, SLA policies, teams,
+business calendars and each team's roster (agents with their skills and shifts). Every ticket
+creation needs all of them; reading them from the database each time cost a dozen queries.
+What changes all day (availability, last assignment, open load) is not in it.
 
 The snapshot is rebuilt after `DESK_CONFIG_TTL` seconds, and at once in this process when one of
 those rows is saved or deleted here (signals). Other processes see a change within the TTL.
@@ -11,13 +12,22 @@ import threading
 import time
 from dataclasses import dataclass
 
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from walletdesk.accounts.models import BusinessCalendar, BusinessHours, Holiday, Team
+from walletdesk.accounts.models import Agent, BusinessCalendar, BusinessHours, Holiday, Shift, Team
 from walletdesk.core.conf import desk_setting
 from walletdesk.tickets import routing, sla
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
 from walletdesk.tickets.services.calendars import calendar_spec
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """An active agent of a team with the shift windows routing checks."""
+
+    agent: Agent
+    shifts: tuple[routing.ShiftWindow, ...]
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,7 @@ class DeskConfig:
     teams: dict[int, Team]
     calendar_rows: dict[int, BusinessCalendar]
     calendars: dict[int, sla.Calendar]
+    rosters: dict[int, tuple["RosterEntry", ...]]
     loaded_at: float
 
     def team(self, team_id: int | None) -> Team | None:
@@ -41,6 +52,9 @@ class DeskConfig:
     def calendar_row(self, calendar_id: int | None) -> BusinessCalendar | None:
         row = self.calendar_rows.get(calendar_id) if calendar_id else None
         return copy.copy(row) if row is not None else None
+
+    def roster(self, team_id: int) -> tuple[RosterEntry, ...]:
+        return self.rosters.get(team_id, ())
 
 
 _lock = threading.Lock()
@@ -58,8 +72,20 @@ def _load() -> DeskConfig:
         teams={t.id: t for t in Team.objects.all()},
         calendar_rows=calendars,
         calendars={cid: calendar_spec(row) for cid, row in calendars.items()},
+        rosters=_rosters(),
         loaded_at=time.monotonic(),
     )
+
+
+def _rosters() -> dict[int, tuple[RosterEntry, ...]]:
+    agents = Agent.objects.filter(user__is_active=True).prefetch_related("shifts", "teams")
+    rosters: dict[int, list[RosterEntry]] = {}
+    for agent in agents.order_by("id"):
+        shifts = agent.shifts.all()
+        windows = tuple(routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in shifts)
+        for team in agent.teams.all():
+            rosters.setdefault(team.id, []).append(RosterEntry(agent, windows))
+    return {team_id: tuple(entries) for team_id, entries in rosters.items()}
 
 
 def desk_config() -> DeskConfig:
@@ -79,7 +105,15 @@ def desk_config_clear(**_: object) -> None:
     _current = None
 
 
+def _user_saved(update_fields: frozenset[str] | None = None, **_: object) -> None:
+    if update_fields is None or "is_active" in update_fields:  # not on every sign-in
+        desk_config_clear()
+
+
 def connect_signals() -> None:
-    for model in (RoutingRule, SlaPolicy, Team, BusinessCalendar, BusinessHours, Holiday):
+    models = (RoutingRule, SlaPolicy, Team, BusinessCalendar, BusinessHours, Holiday, Agent, Shift)
+    for model in models:
         post_save.connect(desk_config_clear, sender=model, dispatch_uid=f"desk-config-{model}")
         post_delete.connect(desk_config_clear, sender=model, dispatch_uid=f"desk-config-d{model}")
+    m2m_changed.connect(desk_config_clear, sender=Agent.teams.through, dispatch_uid="desk-config-m")
+    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid="desk-config-user")
