@@ -5,11 +5,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient, IdempotencyRecord
+from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict
 
@@ -57,6 +58,21 @@ def request_fingerprint(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _claim(client: ApiClient, key: str, fingerprint: str) -> bool:
+    """Insert the record unless (client, key) exists. No savepoint is needed: a concurrent
+    request with the same key waits on the unique index until the first one commits."""
+    q = connection.ops.quote_name
+    table = q(IdempotencyRecord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({q('client_id')}, {q('key')}, {q('request_hash')}, "  # noqa: S608
+            f"{q('created_at')}) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT ({q('client_id')}, {q('key')}) DO NOTHING RETURNING {q('id')}",
+            [client.id, key, fingerprint, connection.ops.adapt_datetimefield_value(now())],
+        )
+        return cursor.fetchone() is not None
+
+
 @transaction.atomic
 def idempotent(
     *, client: ApiClient, key: str, fingerprint: str, call: Callable[[], tuple[int, Any]]
@@ -66,20 +82,15 @@ def idempotent(
     The record is inserted before the work, in the same transaction: a concurrent retry waits on
     the unique index until the first commits, then replays its response.
     """
-    try:
-        with transaction.atomic():
-            record = IdempotencyRecord.objects.create(
-                client=client, key=key, request_hash=fingerprint
-            )
-    except IntegrityError:
-        record = IdempotencyRecord.objects.get(client=client, key=key)
-        if record.request_hash != fingerprint:
+    record = IdempotencyRecord.objects.filter(client=client, key=key)
+    if not _claim(client, key, fingerprint):
+        first = record.get()
+        if first.request_hash != fingerprint:
             raise Conflict(
                 "This Idempotency-Key was already used with a different request.",
                 code="idempotency_key_reused",
             ) from None
-        return record.status_code or 200, record.response
+        return first.status_code or 200, first.response
     status, body = call()
-    record.status_code, record.response = status, body
-    record.save(update_fields=["status_code", "response"])
+    record.update(status_code=status, response=body)
     return status, body

@@ -101,22 +101,24 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
         priority=priority, category=category, channel=draft.channel, segment=draft.customer.segment
     )
     agent = agent_pick(ticket, at)
-    ticket.save()
+    ticket.assignee = agent
+    targets = sla_clock.targets_build(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
+    ticket.save(force_insert=True)
     events = [event_build(ticket, "created", actor=actor, data={"channel": draft.channel}, at=at)]
     if agent is not None:
         events.append(assignee_set(ticket, agent, actor=None, at=at))
     _first_message(ticket, draft, at)
-    sla_clock.targets_start(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at, running=[])
-    ticket.save(update_fields=["assignee", "sla_due_at", "sla_next_check_at"])
+    sla_clock.targets_save(targets)
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)
     if exposed:
         exposure_handle(ticket, exposed, at=at)
     links_flag(ticket, f"{draft.subject}\n{draft.body}")
     customer_text_followups(ticket)
-    publish_on_commit(
-        team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
-    )
+    if agent is None:  # assignee_set announced an assigned one
+        publish_on_commit(
+            team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
+        )
     return ticket, token
 
 

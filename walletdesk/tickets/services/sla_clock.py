@@ -100,6 +100,19 @@ def running_targets(ticket: Ticket) -> list[SlaTarget]:
     )
 
 
+def targets_build(ticket: Ticket, kinds: list[str], at: datetime) -> list[SlaTarget]:
+    """Targets for a ticket not saved yet, with its summary set in memory (see targets_save)."""
+    new = [t for k in kinds if (t := target_build(ticket, k, at)) is not None]
+    ticket_sla_summary(ticket, new)
+    return new
+
+
+def targets_save(targets: list[SlaTarget]) -> None:
+    for target in targets:
+        target.ticket = target.ticket  # take the id the ticket got on insert
+    SlaTarget.objects.bulk_create(targets)
+
+
 def targets_start(
     ticket: Ticket, kinds: list[str], at: datetime, *, running: list[SlaTarget] | None = None
 ) -> None:
