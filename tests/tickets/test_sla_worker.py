@@ -39,12 +39,16 @@ def test_warning_at_80_percent_then_breach_once(setup):
     assert Notification.objects.filter(agent=setup["boss"], kind="sla_breach").count() == 1
 
 
-def test_breach_without_prior_sweep_records_warning_too(setup):
+def test_breach_without_prior_sweep_implies_the_warning(setup):
+    """Past due at the first look: one breach event, no warning at the same instant, and the
+    target counts as warned so no warning follows later."""
     ticket, _ = f.ticket()
     result = services.sla_sweep(at=ticket.created_at + timedelta(hours=2))
-    assert (result.warnings, result.breaches) == (1, 1)
+    assert (result.warnings, result.breaches) == (0, 1)
     target = SlaTarget.objects.get(ticket=ticket, kind="first_response")
-    assert target.warned_at and target.breached_at
+    assert target.warned_at == target.breached_at is not None
+    kinds = list(TicketEvent.objects.filter(ticket=ticket).values_list("kind", flat=True))
+    assert "sla_warning" not in kinds and kinds.count("sla_breached") == 1
 
 
 def test_answered_ticket_is_not_breached(setup):

@@ -5,20 +5,21 @@ PostgreSQL share the load without processing a ticket twice.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 
 from walletdesk.accounts.models import Agent, Notification
-from walletdesk.core.bulk import bulk_insert, bulk_set
+from walletdesk.core.bulk import bulk_insert, bulk_set_rows
 from walletdesk.core.clock import now
 from walletdesk.tickets import routing, sla
 from walletdesk.tickets.choices import Priority
 from walletdesk.tickets.models import SlaTarget, Ticket, TicketEvent
 from walletdesk.tickets.services.assignment import assign_many
 from walletdesk.tickets.services.history import EVENT_ROW_FIELDS, event_row
-from walletdesk.tickets.services.sla_clock import clock_of, ticket_sla_summary
 
 SUPERVISOR_ROLES = [Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
 NOTICES_PER_BATCH = 10
@@ -52,64 +53,100 @@ def sla_sweep(
     return total
 
 
+@dataclass
+class Swept:
+    """A claimed ticket: what the sweep reads and may change (no model instance needed)."""
+
+    id: int
+    number: str
+    priority: str
+    team_id: int | None
+    assignee_id: int | None
+
+
+TARGET_COLUMNS = ("id", "ticket_id", "kind", "warn_at", "due_at", "warned_at", "breached_at")
+
+
 @transaction.atomic
 def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
-    ids = list(
+    if connection.vendor == "postgresql":
+        # A batch lost in a crash right after commit is swept again: nothing is lost but time.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    claimed = (
         Ticket.objects.select_for_update(skip_locked=True)
         .filter(sla_next_check_at__lte=at)
         .order_by("sla_next_check_at")
-        .values_list("id", flat=True)[:batch_size]
+        .values_list("id", "number", "priority", "team_id", "assignee_id")[:batch_size]
     )
-    if not ids:
+    tickets = {row[0]: Swept(*row) for row in claimed}
+    if not tickets:
         return SweepResult()
-    tickets = Ticket.objects.only("id", "priority", "team_id", "assignee_id", "number").in_bulk(ids)
-    targets: dict[int, list[SlaTarget]] = defaultdict(list)
-    for target in SlaTarget.objects.filter(
-        ticket_id__in=ids, achieved_at__isnull=True, cancelled_at__isnull=True
-    ):
-        targets[target.ticket_id].append(target)
-    result = SweepResult(tickets=len(ids))
+    targets: dict[int, list[tuple]] = defaultdict(list)
+    running = SlaTarget.objects.filter(
+        ticket_id__in=list(tickets), achieved_at__isnull=True, cancelled_at__isnull=True
+    )
+    for row in running.values_list(*TARGET_COLUMNS):
+        targets[row[1]].append(row)
+    result = SweepResult(tickets=len(tickets))
     events: list[tuple] = []
-    changed: list[SlaTarget] = []
-    for ticket_id in ids:
-        ticket = tickets[ticket_id]
-        for target in targets[ticket_id]:
-            for alarm in sla.alarms_due(clock_of(target), at):
-                _raise(ticket, target, alarm, at, events, result)
-                changed.append(target)
-        ticket_sla_summary(ticket, targets[ticket_id])
-    warned = [t.id for t in changed if t.warned_at == at]
-    breached = [t.id for t in changed if t.breached_at == at]
+    warned: list[int] = []
+    breached: list[int] = []
+    summaries: list[tuple] = []
+    for ticket in tickets.values():
+        clocks, breaches_before = [], result.breaches
+        for target_id, _, kind, warn_at, due_at, warned_at, breached_at in targets[ticket.id]:
+            clock = sla.TargetClock(warn_at, due_at, warned_at is not None, breached_at is not None)
+            alarms = sla.alarms_due(clock, at)
+            if sla.Alarm.BREACH in alarms:  # its warning, if still owed, is implied
+                breached.append(target_id)
+                clock = replace(clock, warned=True, breached=True)
+                result.breaches += 1
+                events.append(event_row(ticket.id, "sla_breached", _data(kind, due_at), at))
+            elif alarms:
+                warned.append(target_id)
+                clock = replace(clock, warned=True)
+                result.warnings += 1
+                events.append(event_row(ticket.id, "sla_warning", _data(kind, due_at), at))
+            clocks.append(clock)
+        if breaches_before < result.breaches:
+            _escalate(ticket, at, events, result)
+        summaries.append(
+            (
+                ticket.id,
+                sla.combine_earliest([sla.next_check(c) for c in clocks]),
+                sla.combine_earliest([c.due_at for c in clocks]),
+                ticket.priority,
+            )
+        )
+    SlaTarget.objects.filter(id__in=breached).update(
+        breached_at=at, warned_at=Coalesce("warned_at", Value(at))
+    )
     SlaTarget.objects.filter(id__in=warned).update(warned_at=at)
-    SlaTarget.objects.filter(id__in=breached).update(breached_at=at)
-    bulk_set(list(tickets.values()), ["sla_next_check_at", "sla_due_at", "priority"])
+    bulk_set_rows(Ticket, ["sla_next_check_at", "sla_due_at", "priority"], summaries)
     bulk_insert(TicketEvent, EVENT_ROW_FIELDS, events)
     if result.breached_ids:
         _after_breaches([tickets[i] for i in result.breached_ids], at, result)
     return result
 
 
-def _raise(ticket, target, alarm, at, events, result) -> None:
-    data = {"target": target.kind, "due_at": target.due_at.isoformat() if target.due_at else None}
-    if alarm == sla.Alarm.WARNING:
-        target.warned_at = at
-        result.warnings += 1
-        events.append(event_row(ticket.id, "sla_warning", data, at))
-        return
-    target.breached_at = at
-    result.breaches += 1
-    events.append(event_row(ticket.id, "sla_breached", data, at))
-    if ticket.id not in result.breached_ids:
-        result.breached_ids.append(ticket.id)
-        if ticket.priority in RAISED:
-            raised = RAISED[ticket.priority]
-            change = {"field": "priority", "from": ticket.priority, "to": raised}
-            change["reason"] = "sla breach"
-            events.append(event_row(ticket.id, "priority_changed", change, at))
-            ticket.priority = RAISED[ticket.priority]
+def _data(kind: str, due_at: datetime | None) -> dict:
+    return {"target": kind, "due_at": due_at.isoformat() if due_at else None}
 
 
-def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -> None:
+def _escalate(ticket: Swept, at: datetime, events: list, result: SweepResult) -> None:
+    """A ticket that breached one or more targets: counted once, priority raised one step."""
+    result.breached_ids.append(ticket.id)
+    if ticket.priority in RAISED:
+        raised = RAISED[Priority(ticket.priority)].value
+        change = {"field": "priority", "from": ticket.priority, "to": raised}
+        events.append(
+            event_row(ticket.id, "priority_changed", {**change, "reason": "sla breach"}, at)
+        )
+        ticket.priority = raised
+
+
+def _after_breaches(breached: list[Swept], at: datetime, result: SweepResult) -> None:
     """Tell the teams' supervisors, and move tickets whose assignee is off shift or away."""
     _notify_supervisors(breached)
     working = _working_agents({t.assignee_id for t in breached if t.assignee_id}, at)
@@ -118,13 +155,13 @@ def _after_breaches(breached: list[Ticket], at: datetime, result: SweepResult) -
     result.reassigned += assign_many(tickets, at, language_fallback=True)
 
 
-def _notify_supervisors(breached: list[Ticket]) -> None:
+def _notify_supervisors(breached: list[Swept]) -> None:
     """One notice per ticket, up to a few per supervisor and batch; then one summary notice."""
     supervisors = defaultdict(list)
     for agent in Agent.objects.filter(role__in=SUPERVISOR_ROLES).prefetch_related("teams"):
         for team in agent.teams.all():
             supervisors[team.id].append(agent)
-    per_supervisor: dict[Agent, list[Ticket]] = defaultdict(list)
+    per_supervisor: dict[Agent, list[Swept]] = defaultdict(list)
     for ticket in breached:
         for supervisor in supervisors.get(ticket.team_id or 0, []):
             per_supervisor[supervisor].append(ticket)
