@@ -78,10 +78,14 @@ class RoutingRule(models.Model):
 
 
 class Ticket(models.Model):
-    number = models.CharField(max_length=24, unique=True)
+    # Every index is paid on each ticket write: foreign keys lean on the composite indexes below
+    # (same leading column) instead of one index each, and the number has no LIKE index.
+    number = models.CharField(max_length=24)
     access_token_hash = models.CharField(max_length=64)
     subject = models.CharField(max_length=200)
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="tickets")
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="tickets", db_index=False
+    )
     channel = models.CharField(max_length=20, choices=Channel.choices)
     language = models.CharField(max_length=10, choices=Language.choices, default=Language.EN)
     category = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
@@ -90,18 +94,31 @@ class Ticket(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     chain = models.CharField(max_length=10, choices=Chain.choices, blank=True)
     team = models.ForeignKey(
-        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     assignee = models.ForeignKey(
-        Agent, on_delete=models.SET_NULL, null=True, blank=True, related_name="tickets"
+        Agent,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        db_index=False,
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="tickets")
     required_skills = models.JSONField(default=list, blank=True)
     metadata = models.JSONField(default=dict, blank=True, help_text="app version, OS, device …")
     merged_into = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_tickets"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_tickets",
+        db_index=False,
     )
-    sla_policy = models.ForeignKey(SlaPolicy, on_delete=models.SET_NULL, null=True, blank=True)
+    # No index: policies are deactivated, not deleted; a deletion may scan.
+    sla_policy = models.ForeignKey(
+        SlaPolicy, on_delete=models.SET_NULL, null=True, blank=True, db_index=False
+    )
     sla_due_at = models.DateTimeField(null=True, blank=True, help_text="earliest running target")
     sla_next_check_at = models.DateTimeField(null=True, blank=True)
     automation_due_at = models.DateTimeField(
@@ -117,6 +134,7 @@ class Ticket(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        constraints = [models.UniqueConstraint(fields=["number"], name="ticket_number_unique")]
         indexes = [
             models.Index(fields=["team", "status", "-id"], name="ticket_team_status"),
             models.Index(fields=["assignee", "status", "-id"], name="ticket_assignee_status"),
@@ -140,6 +158,11 @@ class Ticket(models.Model):
                 fields=["automation_due_at"],
                 condition=models.Q(automation_due_at__isnull=False),
                 name="ticket_automation_due",
+            ),
+            models.Index(
+                fields=["merged_into"],
+                condition=models.Q(merged_into__isnull=False),
+                name="ticket_merged_into",
             ),
         ]
 
