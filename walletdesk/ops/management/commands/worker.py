@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from walletdesk.core.conf import desk_setting
+from walletdesk.core.runtime import gc_freeze_startup
 from walletdesk.ops.worker import Sweeper, sweep_once, task_worker
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         if once:
             self.stdout.write(str(sweep_once()))
             return
+        gc_freeze_startup()
         sweeper = Sweeper(sweep_seconds or desk_setting("WORKER_SWEEP_SECONDS"))
         sweeper.start()
         self.stdout.write(
