@@ -1,14 +1,18 @@
 """Ticket creation through the HTTP API: requests/s and p50/p99 at several concurrencies.
 
 Starts `walletdesk serve --workers 2` on PostgreSQL (BENCH_DATABASE_URL overrides) and sends
-POST /api/v1/tickets from a thread pool on this machine.
+POST /api/v1/tickets from this machine: with wrk (bench/wrk/create_ticket.lua) when it is on
+the PATH, so the load generator costs little of the two cores, else from a Python thread pool.
 
-    .venv/bin/python bench/api_create.py [--requests 600] [--concurrency 1 8 32]
+    .venv/bin/python bench/api_create.py [--requests 600] [--concurrency 1 8 32] [--server wsgi]
+        [--client wrk|httpx] [--seconds 15]
 """
 
 import argparse
 import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -52,11 +56,47 @@ def run(client: httpx.Client, key: str, concurrency: int, count: int, offset: in
     )
 
 
+def run_wrk(key: str, concurrency: int, seconds: int, tag: str) -> None:
+    """One fixed-duration wrk run; every response must be 201 (wrk counts the others)."""
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(concurrency, 2)}",
+            f"-c{concurrency}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(ROOT / "bench/wrk/create_ticket.lua"),
+            f"http://127.0.0.1:{PORT}",
+        ],
+        env={**os.environ, "BENCH_API_KEY": key, "BENCH_RUN": tag},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.search(r"^WRK (.*)$", out, re.M)
+    if found is None:
+        raise SystemExit(f"wrk printed no summary:\n{out}")
+    f = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
+    if f["non2xx"] or f["errors"]:
+        raise SystemExit(f"{f['non2xx']} non-2xx responses and {f['errors']} socket errors")
+    rate = f["requests"] / (f["duration_us"] / 1e6)
+    print(
+        f"concurrency {concurrency:>2}: {f['requests']} tickets in {seconds}s, "
+        f"{rate:,.0f} tickets/s; "
+        f"p50 {f['p50_us'] / 1000:.2f} ms  p99 {f['p99_us'] / 1000:.2f} ms  "
+        f"max {f['max_us'] / 1000:.2f} ms  (wrk)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--server", choices=["asgi", "wsgi"], default="asgi")
+    parser.add_argument("--client", choices=["wrk", "httpx"], default=None)
+    parser.add_argument("--seconds", type=int, default=15, help="per concurrency, with wrk")
     args = parser.parse_args()
     logging.getLogger("httpx").setLevel(logging.WARNING)
     url = use_database()
@@ -92,8 +132,12 @@ def main() -> None:
             else:
                 raise SystemExit("the server did not start within two minutes")
             run(client, key, 4, 100, 10**6)  # warm-up: both processes import and connect
+            use_wrk = args.client == "wrk" or (args.client is None and shutil.which("wrk"))
             for n, concurrency in enumerate(args.concurrency):
-                run(client, key, concurrency, args.requests, n * args.requests)
+                if use_wrk:
+                    run_wrk(key, concurrency, args.seconds, f"c{concurrency}")
+                else:
+                    run(client, key, concurrency, args.requests, n * args.requests)
     finally:
         server.terminate()
         server.wait(10)
