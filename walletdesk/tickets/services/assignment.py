@@ -47,9 +47,13 @@ def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
     return team_agents(team, at)[0]
 
 
-def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict[int, Agent]]:
-    """The team's agents as routing candidates, and the rows by id. Skills and shifts come from
-    the roster snapshot; availability, last assignment and open load are read now, in one query."""
+LiveAgent = tuple[Agent, bool, datetime | None]  # snapshot row, is_available, last_assigned_at
+
+
+def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict[int, LiveAgent]]:
+    """The team's agents as routing candidates, and their rows by id. Skills and shifts come
+    from the roster snapshot; availability, last assignment and open load are read now, in one
+    query."""
     roster = desk_config().roster(team.id)
     if not roster:
         return [], {}
@@ -70,19 +74,19 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
     for entry in roster:
         if entry.agent.id not in live:  # deleted since the snapshot
             continue
-        agent = copy.copy(entry.agent)
-        agent.is_available, agent.last_assigned_at, load = live[agent.id]
-        rows[agent.id] = agent
+        agent = entry.agent  # shared snapshot row: agent_pick copies the one it returns
+        available, last_assigned_at, load = live[agent.id]
+        rows[agent.id] = (agent, available, last_assigned_at)
         pool.append(
             routing.Candidate(
                 agent_id=agent.id,
-                on_shift=routing.is_on_shift(list(entry.shifts), agent.timezone, at),
-                available=agent.is_available,
+                on_shift=routing.is_on_shift(entry.shifts, agent.timezone, at),
+                available=available,
                 skills=frozenset(agent.skills),
                 languages=frozenset(agent.languages),
                 open_load=load,
                 capacity=agent.capacity,
-                last_assigned_at=agent.last_assigned_at,
+                last_assigned_at=last_assigned_at,
             )
         )
     return pool, rows
@@ -105,7 +109,12 @@ def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
         language=ticket.language,
         language_fallback=ticket.priority == Priority.URGENT,
     )
-    return rows[chosen] if chosen else None
+    if not chosen:
+        return None
+    snapshot, available, last_assigned_at = rows[chosen]
+    agent = copy.copy(snapshot)
+    agent.is_available, agent.last_assigned_at = available, last_assigned_at
+    return agent
 
 
 def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at: datetime):
