@@ -37,9 +37,12 @@ evm-node:
 		echo "npm not found: the EVM look-up tests will skip"; \
 	fi
 
+# Lint also checks that the installed packages' requirements agree (crypto libraries that
+# resolve to ancient versions when unpinned show up here).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	"$(UV)" pip check --python $(BIN)/python
 
 typecheck: install
 	$(BIN)/mypy walletdesk
