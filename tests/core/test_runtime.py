@@ -10,7 +10,7 @@ def test_wsgi_application_freezes_startup_objects():
         "import gc, walletdesk.config.wsgi as w; "
         "assert callable(w.application); print(gc.get_freeze_count())"
     )
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     ).stdout
     assert int(out.strip().splitlines()[-1]) > 10_000
