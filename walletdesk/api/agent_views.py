@@ -2,11 +2,14 @@
 
 from typing import Any
 
+from walletdesk.accounts.models import Agent
 from walletdesk.api.presenters import message_fields, queue_item, ticket_summary
+from walletdesk.guard.masking import can_reveal, identities_shown
 from walletdesk.tickets.models import Message, Ticket
 
 
-def ticket_detail(t: Ticket) -> dict[str, Any]:
+def ticket_detail(t: Ticket, *, agent: Agent) -> dict[str, Any]:
+    """The customer's identities are masked unless the guard lets this agent see them."""
     messages = t.messages.select_related("author_agent", "author_customer")
     events = t.events.select_related("actor_agent")
     customer = t.customer
@@ -43,10 +46,7 @@ def ticket_detail(t: Ticket) -> dict[str, Any]:
             "name": str(customer),
             "language": customer.language,
             "segment": customer.segment,
-            "identities": [
-                {"kind": i.kind, "value": i.value, "verified": i.verified}
-                for i in customer.identities.all()
-            ],
+            "identities": identities_shown(customer.identities.all(), reveal=can_reveal(agent, t)),
             "addresses": [
                 {"chain": a.chain, "address": a.address} for a in customer.addresses.all()
             ],

@@ -225,6 +225,11 @@ class AgentEventOut(EventOut):
     actor: str
 
 
+class RevealOut(Schema):
+    customer_id: int
+    identities: list[dict]
+
+
 class CustomerPanelOut(Schema):
     id: int
     name: str

@@ -6,7 +6,7 @@ from walletdesk.accounts.models import Agent, Customer
 from walletdesk.core.errors import PermissionDenied
 from walletdesk.guard.models import PhishingEntry
 from walletdesk.guard.redaction import redact
-from walletdesk.guard.selectors import channel_verify, links_check
+from walletdesk.guard.selectors import channel_verify
 from walletdesk.guard.services import audit_record, phishing_domain_block
 from walletdesk.tickets.choices import Category, Priority
 from walletdesk.tickets.models import Ticket
@@ -22,11 +22,13 @@ CONFIRMING_ROLES = frozenset({Agent.Role.SECURITY, Agent.Role.SUPERVISOR, Agent.
 def scam_report_create(
     *, customer: Customer, description: str, channel: str, suspicious: str = "", language: str = ""
 ) -> tuple[Ticket, str]:
-    """A customer reports a fake site / account: an urgent security ticket carrying the link
-    checker's flags and the verdict on what was reported. Returns (ticket, access token)."""
+    """A customer reports a fake site / account: an urgent security ticket carrying the
+    verdict on what was reported (`metadata["guard"]["reported"]`). The links of the report
+    and of the reported value are flagged by the ticket write path's screening, like every
+    intake (`metadata["link_flags"]`, tags): one source. Returns (ticket, access token)."""
     body = redact(description).text
     reported = redact(suspicious).text.strip()[:500]
-    metadata: dict = {"link_flags": [f.as_dict() for f in links_check(f"{body}\n{reported}")]}
+    metadata: dict = {}
     if reported:
         verdict = channel_verify(value=reported)
         metadata["reported"] = {
@@ -44,7 +46,7 @@ def scam_report_create(
         category=Category.SECURITY,
         intent=SCAM_INTENT,
         priority=Priority.URGENT,
-        metadata={"guard": metadata},
+        metadata={"guard": metadata} if metadata else {},
         tags=[REPORT_TAG],
     )
     return ticket_create(draft=draft)

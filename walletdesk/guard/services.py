@@ -14,6 +14,7 @@ from walletdesk.accounts.models import Agent, Customer
 from walletdesk.core.clock import now
 from walletdesk.core.errors import InvalidInput
 from walletdesk.guard import channels
+from walletdesk.guard.masking import identities_shown
 from walletdesk.guard.models import (
     AntiPhishingCode,
     AuditEntry,
@@ -24,6 +25,7 @@ from walletdesk.guard.models import (
 )
 from walletdesk.guard.phishing.lists import ListFormatError, PhishingConfig, parse_config
 from walletdesk.guard.selectors import directory_forget
+from walletdesk.guard.throttle import RateLimited, limit_setting, throttle_hit
 
 BATCH = 5000
 
@@ -70,6 +72,25 @@ def security_ticket_viewed(*, ticket, actor, ip: str | None = None) -> AuditEntr
         ip=ip,
         data={"number": ticket.number},
     )
+
+
+def customer_reveal(*, agent: Agent, ticket, ip: str | None = None) -> list[dict]:
+    """The ticket customer's identities unmasked, for an agent who can see the ticket.
+
+    Every reveal is audited; `WALLETDESK_REVEALS_PER_HOUR` per agent, then RateLimited.
+    """
+    limit = limit_setting("REVEALS_PER_HOUR")
+    if throttle_hit(scope="reveal", key=str(agent.pk), limit=limit, window=3600):
+        raise RateLimited("Too many customer reveals in the last hour.")
+    shown = identities_shown(ticket.customer.identities.order_by("id"), reveal=True)
+    audit_record(
+        action="customer.revealed",
+        actor=agent,
+        target=ticket.customer,
+        ip=ip,
+        data={"ticket": ticket.number, "kinds": sorted({i["kind"] for i in shown})},
+    )
+    return shown
 
 
 def directory_changed() -> None:

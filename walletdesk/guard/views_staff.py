@@ -47,7 +47,7 @@ def two_factor(request):
         "form": form,
         "enrolling": enrolling,
         "qr": qr_svg(device) if enrolling else "",
-        "secret": b32encode(device.bin_key).decode() if enrolling else "",
+        "secret": b32encode(device.bin_key).decode() if enrolling and device else "",
         "next": _next(request),
     }
     return render(request, "guard/two_factor.html", context, status=200)

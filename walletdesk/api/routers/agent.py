@@ -19,6 +19,7 @@ from walletdesk.api.schemas import (
     QueueItemOut,
     QueuePageOut,
     ReplyIn,
+    RevealOut,
     TagsIn,
     TicketDetailOut,
     TransitionIn,
@@ -26,6 +27,7 @@ from walletdesk.api.schemas import (
 )
 from walletdesk.core.clock import now
 from walletdesk.core.errors import NotFound
+from walletdesk.guard.services import customer_reveal
 from walletdesk.tickets import services
 from walletdesk.tickets.selectors import (
     QUEUES,
@@ -44,7 +46,8 @@ def _ticket(request: AuthedRequest, ticket_id: int):
 
 
 def _detail(request: AuthedRequest, ticket_id: int):
-    return ticket_detail(ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id))
+    ticket = ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id)
+    return ticket_detail(ticket, agent=request.auth)
 
 
 @router.get("/queues/{queue}", response={200: QueuePageOut, **ERRORS})
@@ -66,6 +69,19 @@ def queue(request: AuthedRequest, queue: str, params: Query[QueueFiltersIn]):
 @router.get("/tickets/{ticket_id}", response={200: TicketDetailOut, **ERRORS})
 def detail(request: AuthedRequest, ticket_id: int):
     return _detail(request, ticket_id)
+
+
+@router.post(
+    "/tickets/{ticket_id}/customer/reveal", response={200: RevealOut, 429: ErrorOut, **ERRORS}
+)
+def reveal(request: AuthedRequest, ticket_id: int):
+    """The customer's identities unmasked: audited, and rate-limited per agent."""
+    ticket = ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id)
+    ip = request.META.get("REMOTE_ADDR")
+    return {
+        "customer_id": ticket.customer_id,
+        "identities": customer_reveal(agent=request.auth, ticket=ticket, ip=ip),
+    }
 
 
 @router.post("/tickets/{ticket_id}/replies", response={201: TicketDetailOut, **ERRORS})

@@ -8,6 +8,7 @@ Findings carry the kind and the marker's position, never the secret or a hash of
 """
 
 from ._core import redact
+from ._files import redact_attachment
 from ._model import MARKERS, Finding, Redaction, SecretKind
 
-__all__ = ["MARKERS", "Finding", "Redaction", "SecretKind", "redact"]
+__all__ = ["MARKERS", "Finding", "Redaction", "SecretKind", "redact", "redact_attachment"]

@@ -16,10 +16,15 @@ def links_flag(ticket: Ticket, text: str) -> list[dict]:
     ticket's other fields; returns the new flags."""
     from walletdesk.guard.selectors import links_check
 
-    flags = [flag.as_dict() for flag in links_check(text)]
+    metadata = dict(ticket.metadata or {})
+    known = {flag.get("text") for flag in metadata.get("link_flags", [])}
+    flags = []
+    for flag in (link.as_dict() for link in links_check(text)):
+        if flag["text"] not in known:  # once per link, however often it is quoted
+            known.add(flag["text"])
+            flags.append(flag)
     if not flags:
         return []
-    metadata = dict(ticket.metadata or {})
     metadata["link_flags"] = [*metadata.get("link_flags", []), *flags][-FLAG_LIMIT:]
     ticket.metadata = metadata
     Ticket.objects.filter(id=ticket.id).update(metadata=metadata)

@@ -2,10 +2,11 @@
 base64 or quoted-printable encoded (where a plain search of the bytes cannot see them), and
 from the top-level headers."""
 
+import base64
 import re
 from email import message_from_bytes
 
-from walletdesk.guard.redaction import redact
+from walletdesk.guard.redaction import redact, redact_attachment
 from walletdesk.inbox.adapters.email.body import part_text
 
 HEADER_END = re.compile(rb"\r?\n\r?\n")
@@ -22,7 +23,10 @@ def _redact_parts(raw: bytes) -> bytes | None:
     msg = message_from_bytes(raw)
     changed = False
     for part in msg.walk():
-        if part.is_multipart() or not is_textual(part.get_content_type()):
+        if part.is_multipart():
+            continue
+        if not is_textual(part.get_content_type()):
+            changed = _redact_binary_part(part) or changed
             continue
         result = redact(part_text(part))
         if result.findings:
@@ -41,3 +45,18 @@ def redact_raw(raw: bytes, *, generic) -> tuple[bytes, bool]:  # type: ignore[no
     split = end.end() if end else len(source)
     head, found = generic(source[:split])
     return head + source[split:], found or rebuilt is not None
+
+
+def _redact_binary_part(part) -> bool:  # type: ignore[no-untyped-def]
+    """A part typed as binary whose bytes are text (a keystore as application/octet-stream)
+    is redacted like the others and stored base64-encoded again."""
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return False
+    cleaned = redact_attachment(data, part.get_content_type())
+    if cleaned == data:
+        return False
+    del part["Content-Transfer-Encoding"]
+    part.set_payload(base64.encodebytes(cleaned).decode("ascii"))
+    part["Content-Transfer-Encoding"] = "base64"
+    return True

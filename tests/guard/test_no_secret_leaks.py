@@ -1,0 +1,278 @@
+"""Proof: no secret from the corpus reaches the database, the logs, the search index or an
+outbound message, through any intake path.
+
+Each corpus sample (recovery phrases in several languages and layouts, hex / WIF / extended /
+Solana keys, a keystore file, a mixed message) goes in once through each intake path: the app
+API (new ticket, later message), e-mail (`walletdesk mail-receive`, the MTA pipe), a Telegram
+webhook update, web chat, the portal request form (with a text attachment) and the assistant
+endpoint, with after-commit work (assistant, outbox, tasks) run at once. Then none of the
+sample's corpus fragments may appear in any table (raw SQL over every table, JSON and raw mail
+decoded), in the stored files, in any log record (every logger at DEBUG, SQL statements
+included), in any outbound message or e-mail, or in the HTTP answer; and the knowledge-base
+search index must not have changed at all.
+"""
+
+import io
+import json
+import logging
+import sys
+from dataclasses import asdict, replace
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connections
+from django.test import Client
+
+from tests import factories as f
+from tests.api.conftest import new_ticket_payload
+from tests.guard import leakcheck
+from tests.inbox_telegram.conftest import SECRET as TELEGRAM_SECRET
+from tests.inbox_telegram.conftest import TOKEN as TELEGRAM_TOKEN
+from walletdesk.accounts.models import Team
+from walletdesk.inbox import adapters
+from walletdesk.inbox.adapters.webchat.services import chat_message_receive, session_start
+from walletdesk.inbox.models import Delivery
+from walletdesk.inbox.services.outbox import outbound_build
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).parent / "corpus" / "positives.jsonl"
+SAMPLE_IDS = (
+    "pos00001",  # English, double spaces
+    "pos00032",  # Simplified Chinese without spaces
+    "pos00053",  # Traditional Chinese without spaces
+    "pos00016",  # English, numbered lines
+    "pos00074",  # Japanese, ideographic spaces
+    "pos00104",  # Korean, "1: word" lines
+    "pos00021",  # 11 words, no checksum
+    "pos00369",  # hex private key
+    "pos00393",  # WIF
+    "pos00417",  # extended private key
+    "pos00441",  # Solana secret key as a JSON array
+    "pos00465",  # keystore v3 JSON
+    "pos00490",  # phrase, key and a transaction hash that must stay
+)
+SAMPLES = {
+    row["id"]: row
+    for row in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())
+    if row["id"] in SAMPLE_IDS
+}
+KB_INDEX_PREFIXES = ("kb_search", "kb_fts")
+
+
+class Outbound:
+    """What left (or would leave) the desk: adapter sends, e-mail, HTTP answers."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def capture(self, outbound) -> str:
+        self.items.append(repr(asdict(outbound)))
+        return f"sent-{len(self.items)}"
+
+    def text(self) -> str:
+        deliveries = [repr(asdict(outbound_build(d))) for d in Delivery.objects.all()]
+        emails = [
+            "\n".join([m.subject, m.body, repr(m.alternatives), repr(m.attachments), repr(m.to)])
+            for m in mail.outbox
+        ]
+        return "\n".join([*self.items, *deliveries, *emails])
+
+
+@pytest.fixture
+def desk(settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+    settings.ROOT_URLCONF = "walletdesk.config.urls"
+    settings.STAFF_2FA_REQUIRED = False
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.TELEGRAM = {
+        "API_BASE": "http://127.0.0.1:9",  # nothing may be fetched: sends are captured
+        "BOTS": {"support": {"token": TELEGRAM_TOKEN, "secret": TELEGRAM_SECRET}},
+        "POLL_TIMEOUT_SECONDS": 0,
+    }
+    settings.WALLETDESK = {
+        **settings.WALLETDESK,
+        "ASSISTANT_CHANNELS": "chat=auto,telegram=auto,email=confident",
+    }
+    f.default_policies()
+    f.team("frontline")
+    security = f.team("security", kind=Team.Kind.SECURITY)
+    f.agent("sam", teams=[security], skills=["security"])
+    outbound = Outbound()
+    for channel in ("email", "telegram", "chat"):
+        adapter = adapters.get(channel)
+        if adapter is not None and adapter.send is not None:
+            monkeypatch.setitem(
+                adapters._registry, channel, replace(adapter, send=outbound.capture)
+            )
+
+    def run(call, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return call(*args, **kwargs)
+
+    return {"run": run, "outbound": outbound, "media": settings.MEDIA_ROOT}
+
+
+@pytest.fixture
+def all_logs(caplog, monkeypatch):
+    """Every record of every logger at DEBUG, SQL statements with their parameters too."""
+    caplog.set_level(logging.DEBUG)
+    for name in list(logging.root.manager.loggerDict):
+        caplog.set_level(logging.DEBUG, logger=name)
+        logger = logging.getLogger(name)
+        if not logger.propagate:
+            monkeypatch.setattr(logger, "handlers", [*logger.handlers, caplog.handler])
+    monkeypatch.setattr(connections["default"], "force_debug_cursor", True)
+    return caplog
+
+
+def app_client() -> Client:
+    return Client(headers={"Authorization": f"Bearer {f.app_client()[1]}"})
+
+
+def via_api_ticket(desk, text: str) -> str:
+    response = desk["run"](
+        app_client().post,
+        "/api/v1/tickets",
+        new_ticket_payload(body=text),
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    return response.content.decode()
+
+
+def via_api_message(desk, text: str) -> str:
+    client = app_client()
+    payload = new_ticket_payload()
+    created = client.post("/api/v1/tickets", payload, content_type="application/json")
+    number = created.json()["number"]
+    response = desk["run"](
+        client.post,
+        f"/api/v1/tickets/{number}/messages",
+        {"app_user_id": payload["customer"]["app_user_id"], "body": text},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    return response.content.decode()
+
+
+def via_email(desk, text: str, monkeypatch) -> str:
+    message = EmailMessage()
+    message["From"] = "Mei Lin <mei@example.com>"
+    message["To"] = "support@walletdesk.localhost"
+    message["Subject"] = "wallet help"
+    message["Message-ID"] = "<leak-proof@example.com>"
+    message.set_content(f"Hello,\n\n{text}\n\nThanks")
+    # a keystore file comes as application/octet-stream: still text, still redacted
+    message.add_attachment(
+        text.encode(), maintype="application", subtype="octet-stream", filename="UTC--backup"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(message.as_bytes())))
+    out = io.StringIO()
+    desk["run"](call_command, "mail_receive", stdout=out)
+    assert "processed" in out.getvalue()
+    return out.getvalue()
+
+
+def via_telegram(desk, text: str) -> str:
+    update = json.loads(
+        (Path(__file__).parents[1] / "inbox_telegram/payloads/private_text.json").read_text()
+    )
+    update["message"]["text"] = text
+    response = desk["run"](
+        Client().post,
+        "/inbox/telegram/support/",
+        data=json.dumps(update),
+        content_type="application/json",
+        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
+    )
+    assert response.status_code == 200, response.content
+    return response.content.decode()
+
+
+def via_webchat(desk, text: str) -> str:
+    session, _token = session_start(language="en", name="Visitor")
+    result = desk["run"](chat_message_receive, session=session, client_id="c1", text=text)
+    return result.message.body_text
+
+
+def via_portal(desk, text: str) -> str:
+    note = SimpleUploadedFile("notes.txt", text.encode(), content_type="text/plain")
+    response = desk["run"](
+        Client().post,
+        "/request/",
+        {
+            "category": "account",
+            "description": text,  # its first line becomes the subject
+            "email": "ann@example.com",
+            "attachments": [note],
+        },
+    )
+    assert response.status_code == 200 and "token" in response.context, response.content
+    return response.content.decode()
+
+
+def via_assistant(desk, text: str) -> str:
+    response = desk["run"](
+        app_client().post,
+        "/api/v1/assistant/messages",
+        {"customer": {"app_user_id": "u-777", "language": "en"}, "text": text},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return response.content.decode()
+
+
+PATHS = {
+    "api_ticket": via_api_ticket,
+    "api_message": via_api_message,
+    "email": via_email,
+    "telegram": via_telegram,
+    "webchat": via_webchat,
+    "portal": via_portal,
+    "assistant": via_assistant,
+}
+
+
+def kb_index(tables: dict[str, str]) -> dict[str, str]:
+    return {name: text for name, text in tables.items() if name.startswith(KB_INDEX_PREFIXES)}
+
+
+@pytest.mark.parametrize("sample_id", SAMPLE_IDS)
+@pytest.mark.parametrize("path", PATHS)
+def test_no_secret_reaches_storage_logs_index_or_outbound(
+    desk, all_logs, monkeypatch, path, sample_id
+):
+    sample = SAMPLES[sample_id]
+    fragments = sample["fragments"]
+    before = leakcheck.database_text()
+    assert not leakcheck.found_in(before, fragments)  # the check can only fail because of intake
+    intake = PATHS[path]
+    args = (monkeypatch,) if path == "email" else ()
+    answer = intake(desk, sample["text"], *args)
+
+    tables = leakcheck.database_text()
+    leaks = leakcheck.found_in(tables, fragments)
+    leaks += leakcheck.found_in(leakcheck.files_text(Path(desk["media"])), fragments)
+    logs = {f"log {r.name}": leakcheck.log_text(r) for r in all_logs.records}
+    leaks += leakcheck.found_in(logs, fragments)
+    leaks += leakcheck.found_in({"outbound": desk["outbound"].text(), "answer": answer}, fragments)
+    assert not leaks, leaks
+    assert kb_index(tables) == kb_index(before)
+    for kept in sample.get("keep", []):  # what must stay usable does (transaction hashes)
+        assert kept in "\n".join(tables.values())
+
+
+def test_the_check_sees_a_secret_that_is_stored(desk, all_logs):
+    """The scanners are not blind: text stored without the write path is found."""
+    sample = SAMPLES["pos00032"]
+    ticket, _ = f.ticket(body="clean")
+    ticket.messages.update(body_html=json.dumps({"note": sample["text"]}))
+    logging.getLogger("walletdesk.test").debug("%s", sample["text"])
+    assert leakcheck.found_in(leakcheck.database_text(), sample["fragments"])
+    logs = {r.name: leakcheck.log_text(r) for r in all_logs.records}
+    assert leakcheck.found_in(logs, sample["fragments"])
