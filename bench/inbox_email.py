@@ -88,7 +88,7 @@ def work(url: str, indexes: list[int], run: int, queue) -> None:  # type: ignore
         t0 = time.perf_counter()
         record, _ = inbound_accept(channel="email", payload=raw, external_id=external_id_of(raw))
         t1 = time.perf_counter()
-        record_process(record_id=record.id, payload=raw)
+        record_process(record_id=record.id, payload=raw, record=record)
         timings.append((time.perf_counter() - t0) * 1000)
         stored.append((t1 - t0) * 1000)
     queue.put((timings[1:], stored[1:]))  # the first message loads the redactor's word lists

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.db import OperationalError
 
 from tests import factories
+from walletdesk.inbox.adapters.email import delivery
 from walletdesk.inbox.adapters.email.parse import external_id_of
-from walletdesk.inbox.management.commands import mail_receive
 from walletdesk.inbox.models import InboundRecord
 from walletdesk.inbox.services import inbound_accept, record_process, record_reprocess
 from walletdesk.tickets.models import Message, Ticket
@@ -111,7 +111,7 @@ def test_mail_receive_exits_75_when_it_cannot_store(monkeypatch):
     def down(**kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(mail_receive, "inbound_accept", down)
+    monkeypatch.setattr(delivery, "inbound_accept", down)
     with pytest.raises(SystemExit) as exit_info:
         call_command("mail_receive", stdout=io.StringIO())
     assert exit_info.value.code == 75

@@ -127,3 +127,9 @@ def test_a_record_left_unprocessed_is_finished_by_the_inbox_sweep(bot_api, clien
     assert record.state == "processed"
     assert Attachment.objects.count() == 1  # the Telegram path ran: the photo was fetched
     assert Ticket.objects.get().metadata["conversation_id"] == "support:5127749213"
+
+
+def test_a_processed_update_counts_one_attempt(bot_api, post_update):
+    assert post_update(raw("private_text")).status_code == 200
+    record = InboundRecord.objects.get()
+    assert record.state == "processed" and record.attempts == 1

@@ -1,6 +1,7 @@
 import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
+from django.core.cache import cache
 
 
 @pytest.fixture
@@ -14,12 +15,27 @@ def immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-def connect_chat() -> WebsocketCommunicator:
+@pytest.fixture(autouse=True)
+def fresh_rate_counters():
+    """The rate limits count in the cache: every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def desk(settings, **overrides) -> None:
+    settings.WALLETDESK = {**settings.WALLETDESK, **overrides}
+
+
+def connect_chat(
+    origin: bytes | None = b"http://localhost:8000", ip: str = "198.51.100.7"
+) -> WebsocketCommunicator:
     from walletdesk.config.asgi import application
 
-    return WebsocketCommunicator(
-        application, "/ws/chat/", headers=[(b"origin", b"http://testserver")]
-    )
+    headers = [(b"origin", origin)] if origin is not None else []
+    comm = WebsocketCommunicator(application, "/ws/chat/", headers=headers)
+    comm.scope["client"] = (ip, 50000)
+    return comm
 
 
 async def hello(comm: WebsocketCommunicator, token: str = "", after: int = 0) -> dict:

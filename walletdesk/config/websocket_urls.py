@@ -1,6 +1,18 @@
-"""Websocket routes. Empty until the console and the web chat add their consumers."""
+"""Websocket routes. Each group checks the Origin itself: the console against ALLOWED_HOSTS,
+the web chat against its own allow-list (it is embedded by other sites)."""
+
+from channels.security.websocket import AllowedHostsOriginValidator
+from django.urls import URLPattern
 
 from walletdesk.console.routing import websocket_urlpatterns as console_ws
 from walletdesk.inbox.adapters.webchat.routing import websocket_urlpatterns as webchat_ws
 
-websocket_urlpatterns: list = [*console_ws, *webchat_ws]
+
+def _same_site(patterns: list[URLPattern]) -> list[URLPattern]:
+    return [
+        URLPattern(p.pattern, AllowedHostsOriginValidator(p.callback), p.default_args, p.name)
+        for p in patterns
+    ]
+
+
+websocket_urlpatterns: list = [*_same_site(console_ws), *webchat_ws]

@@ -12,15 +12,16 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.text import get_valid_filename
 
 from walletdesk.accounts.models import Customer
 from walletdesk.accounts.services import customer_resolve
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, ticket_group
-from walletdesk.guard.redaction import redact
+from walletdesk.guard.redaction import redact, redact_attachment
 from walletdesk.inbox.models import InboundRecord
-from walletdesk.inbox.services.outbox import delivery_bounce, delivery_queue
+from walletdesk.inbox.services.outbox import delivery_bounce
 from walletdesk.inbox.services.threads import thread_find
 from walletdesk.inbox.types import Automated, InboundAttachment, InboundMessage, IngestResult
 from walletdesk.tickets.models import Attachment, Message, Ticket
@@ -47,18 +48,25 @@ def language_normalize(hint: str) -> str:
     return ""
 
 
-def message_ingest(*, inbound: InboundMessage) -> IngestResult:
-    """Store one inbound message exactly once and return where it went."""
+def message_ingest(*, inbound: InboundMessage, first_sight: bool = False) -> IngestResult:
+    """Store one inbound message exactly once and return where it went.
+
+    `first_sight`: the caller knows no copy can be stored yet (its raw record was never
+    processed), so the look-up is skipped; the unique constraint still catches a race."""
     if not inbound.external_id:
         raise ValueError("an inbound message needs an external id, unique per channel")
-    existing = _existing(inbound)
+    existing = None if first_sight else _existing(inbound)
     if existing is None:
         try:
-            with transaction.atomic():
+            # No savepoint on first sight: a concurrent copy spoils the caller's transaction,
+            # and its retry finds the record processed.
+            with transaction.atomic(savepoint=not first_sight):
                 result = _ingest(inbound)
                 _record_mark(inbound, result)
                 return result
         except IntegrityError:  # the same message, stored concurrently
+            if first_sight:
+                raise
             existing = _existing(inbound)
             if existing is None:
                 raise
@@ -79,7 +87,7 @@ def _existing(inbound: InboundMessage) -> Message | None:
 def _ingest(inbound: InboundMessage) -> IngestResult:
     if inbound.automated == Automated.BOUNCE:
         refs = (inbound.thread.in_reply_to, *inbound.thread.references)
-        delivery_bounce(references=[r for r in refs if r], reason=inbound.text[:500])
+        delivery_bounce(references=[r for r in refs if r], reason=redact(inbound.text).text[:500])
         return IngestResult(None, None, outcome="bounce")
     if inbound.automated == Automated.AUTO_REPLY:
         return IngestResult(None, None, outcome="ignored")  # no loops, no reopened tickets
@@ -98,7 +106,6 @@ def _ingest(inbound: InboundMessage) -> IngestResult:
         )
         created, ticket = taker.id != ticket.id, taker
     _attachments_save(message, inbound.attachments)
-    _outbound_queue(ticket)
     if not created:  # a new ticket is announced to its team's queue by ticket_create
         publish_on_commit(
             ticket_group(ticket.id),
@@ -106,22 +113,6 @@ def _ingest(inbound: InboundMessage) -> IngestResult:
         )
     transaction.on_commit(lambda: _followups_enqueue(message.id))
     return IngestResult(ticket, message, created_ticket=created)
-
-
-def _outbound_queue(ticket: Ticket) -> None:
-    """Messages the ticket services wrote to the customer meanwhile (the warning after a
-    redacted secret) go out through the outbox like agents' replies; never automatically to
-    a machine sender (a quarantined ticket)."""
-    if (ticket.metadata or {}).get("quarantine"):
-        return
-    waiting = Message.objects.filter(
-        ticket=ticket,
-        direction=Message.Direction.OUTBOUND,
-        delivery_status=Message.Delivery.QUEUED,
-        delivery__isnull=True,
-    ).select_related("ticket")
-    for message in waiting:
-        delivery_queue(message=message)
 
 
 def _customer(inbound: InboundMessage) -> Customer:
@@ -139,7 +130,8 @@ def _subject(inbound: InboundMessage) -> str:
     subject = " ".join(inbound.subject.split())
     if subject:
         return subject
-    first = next((line.strip() for line in inbound.text.splitlines() if line.strip()), "")
+    text = redact(inbound.text).text  # redact before cutting: a cut phrase is not found
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return first[:80] or "(no subject)"
 
 
@@ -168,11 +160,9 @@ def _ticket_open(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, M
 
 
 def _attachment_data(attachment: InboundAttachment) -> bytes:
-    """Text attachments are redacted like message text; others are stored as received."""
-    if not (attachment.content_type.startswith("text/") or "json" in attachment.content_type):
-        return attachment.data
-    text = attachment.data.decode("utf-8", "surrogateescape")
-    return redact(text).text.encode("utf-8", "surrogateescape")
+    """Text attachments (whatever their declared type) are redacted like message text; others
+    are stored as received."""
+    return redact_attachment(attachment.data, attachment.content_type)
 
 
 def _attachments_save(message: Message, attachments: tuple[InboundAttachment, ...]) -> None:
@@ -204,6 +194,7 @@ def _record_mark(inbound: InboundMessage, result: IngestResult) -> None:
         return
     reason = f"automated: {inbound.automated}" if inbound.automated else ""
     InboundRecord.objects.filter(id=inbound.record_id).update(
+        attempts=F("attempts") + 1,
         state=STATE_FOR_OUTCOME[result.outcome],
         reason=reason,
         ticket=result.ticket,

@@ -2,11 +2,12 @@
 
 import hashlib
 import logging
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
 
 from walletdesk.core.clock import now
 from walletdesk.core.errors import DomainError
@@ -46,26 +47,27 @@ def inbound_accept(
     *, channel: str, payload: bytes, external_id: str = "", source: str = ""
 ) -> tuple[InboundRecord, bool]:
     """Store a raw payload durably, once per (channel, external id). Returns it and whether it
-    is new. Acknowledge to the sender only after this has committed."""
+    is new. Acknowledge to the sender only after this has committed.
+
+    New payloads are the common case: one INSERT (its own transaction, unless the caller holds
+    one: then a savepoint); the unique constraint answers for a payload seen before."""
     digest = hashlib.sha256(payload).hexdigest()
     external_id = (external_id or f"sha256:{digest}")[:255]
-    existing = InboundRecord.objects.filter(channel=channel, external_id=external_id).first()
-    if existing is not None:
-        return existing, False
     stored, redacted = _stored_form(channel, payload)
+    record = InboundRecord(
+        channel=channel,
+        external_id=external_id,
+        source=source[:120],
+        sha256=digest,
+        size=len(payload),
+        payload=stored,
+        redacted=redacted,
+        received_at=now(),
+    )
     try:
-        with transaction.atomic():
-            record = InboundRecord.objects.create(
-                channel=channel,
-                external_id=external_id,
-                source=source[:120],
-                sha256=digest,
-                size=len(payload),
-                payload=stored,
-                redacted=redacted,
-                received_at=now(),
-            )
-    except IntegrityError:  # the same payload, accepted concurrently
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            record.save(force_insert=True)
+    except IntegrityError:  # seen before (a redelivery), or accepted concurrently
         return InboundRecord.objects.get(channel=channel, external_id=external_id), False
     return record, True
 
@@ -79,14 +81,18 @@ def record_quarantine(*, record: InboundRecord, reason: str) -> InboundRecord:
     return record
 
 
-def record_process(*, record_id: int, payload: bytes | None = None) -> list[IngestResult]:
+def record_process(
+    *, record_id: int, payload: bytes | None = None, record: InboundRecord | None = None
+) -> list[IngestResult]:
     """Parse a stored payload with its channel's adapter and ingest every message in it.
 
     `payload` is the original (unredacted) bytes when the caller still holds them; otherwise the
-    stored, redacted form is parsed. Unparsable payloads and rejected messages are quarantined;
-    database errors propagate so the caller can retry. Safe to call again.
+    stored, redacted form is parsed. `record` saves reading the row again when the caller has
+    just stored it. Unparsable payloads and rejected messages are quarantined; database errors
+    propagate so the caller can retry. Safe to call again.
     """
-    record = InboundRecord.objects.get(id=record_id)
+    if record is None or record.id != record_id:
+        record = InboundRecord.objects.get(id=record_id)
     if record.state in DONE:
         return []
     adapter = adapters.get(record.channel)
@@ -118,21 +124,29 @@ def _relaxed_commit() -> None:
 
 
 def _ingest_all(record: InboundRecord, messages: list) -> list[IngestResult]:  # type: ignore[type-arg]
+    """One transaction; the attempt is counted when the record is marked (`_record_mark`).
+    A record never processed before holds no stored message yet: the messages skip the
+    look-up for an earlier copy (the unique constraint still guards a race)."""
+    fresh = record.state == InboundRecord.State.RECEIVED and record.attempts == 0
     try:
         with transaction.atomic():
             _relaxed_commit()
-            InboundRecord.objects.filter(id=record.id).update(attempts=F("attempts") + 1)
-            return [message_ingest(inbound=replace(m, record_id=record.id)) for m in messages]
+            return [
+                message_ingest(inbound=replace(m, record_id=record.id), first_sight=fresh)
+                for m in messages
+            ]
     except (DomainError, ValueError) as exc:
         record_quarantine(record=record, reason=f"rejected: {exc}")
         return []
 
 
-def records_pending_sweep(*, older_than_seconds: int = 300) -> int:
+def records_pending_sweep(*, older_than_seconds: int | None = None) -> int:
     """Queue processing of stored payloads left `received` (a crash between store and
-    process, or a database outage during processing)."""
+    process, or a database outage during processing) for INBOX["RECORDS_SWEEP_AFTER_SECONDS"]."""
     from walletdesk.inbox import tasks
 
+    if older_than_seconds is None:
+        older_than_seconds = int(settings.INBOX["RECORDS_SWEEP_AFTER_SECONDS"])
     cutoff = now() - timedelta(seconds=older_than_seconds)
     pending = list(
         InboundRecord.objects.filter(state=InboundRecord.State.RECEIVED, received_at__lte=cutoff)

@@ -76,10 +76,11 @@ def update_process(*, record_id: int) -> str:
 
 
 def _claim(record: InboundRecord) -> bool:
-    """Count the attempt; False when another worker has processed the record meanwhile."""
+    """Lock the record for this transaction; False when another worker has processed it
+    meanwhile. The attempt is counted when the record is closed or marked."""
     return bool(
         InboundRecord.objects.filter(id=record.id, state=InboundRecord.State.RECEIVED).update(
-            attempts=F("attempts") + 1
+            attempts=F("attempts")
         )
     )
 
@@ -94,7 +95,9 @@ def _act(
         inbound = to_inbound(
             update, bot=record.source, attachments=attachments, record_id=record.id
         )
-        return message_ingest(inbound=inbound).outcome
+        # Claimed in this transaction and its message keyed by the same update id: no copy
+        # can be stored yet, so the look-up for one is skipped.
+        return message_ingest(inbound=inbound, first_sight=True).outcome
     if update.action is tg.Action.START:
         return _start(record, update, bot)
     return _record_close(record, InboundRecord.State.IGNORED, update.reason or update.action)
@@ -102,7 +105,7 @@ def _act(
 
 def _record_close(record: InboundRecord, state: str, reason: str) -> str:
     closed = InboundRecord.objects.filter(id=record.id, state=InboundRecord.State.RECEIVED).update(
-        state=state, reason=reason[:255], processed_at=now()
+        state=state, reason=reason[:255], processed_at=now(), attempts=F("attempts") + 1
     )
     return state if closed else "already done"
 

@@ -7,15 +7,22 @@ Client -> server
   {"type": "ping"}
 
 Server -> client
-  {"type": "welcome", "token": "...", "conversation": "<public id>"}  then every message
-      after `after` as "message" frames (resume)
+  {"type": "welcome", "token": "...", "conversation": "<public id>", "expires_at": "ISO",
+   "expired": true (only when the token sent had expired: this is a new conversation)}
+      then every message after `after` as "message" frames (resume)
   {"type": "ack", "id": "<client message id>", "seq": <n>, "duplicate": bool}
   {"type": "message", "seq": <n>, "from": "customer" | "agent", "text": "...", "at": "ISO",
    "client_id": "<id, on the customer's own messages>"}
   {"type": "error", "code": "...", "id": "<client message id, when about one>"}
+      codes: bad_frame, unknown_type, bad_after, bad_id, empty_text, too_long, hello_first,
+      not_stored and unavailable (the database is down: resend; a hello, reconnect),
+      token_expired (say hello again: a new conversation),
+      rate_limited with "retry_after": <seconds> (the message was NOT stored: resend it after
+      the wait; on a hello the socket is then closed with code 4029)
   {"type": "pong"}
 
-`seq` is the server's message id: increasing, so "after" resumes exactly where the client was.
+The token lasts WEBCHAT_TOKEN_IDLE_SECONDS after the last hello or message (activity renews
+it). `seq` is the server's message id: increasing, so "after" resumes exactly where the client was.
 """
 
 import re

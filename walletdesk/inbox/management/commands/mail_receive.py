@@ -1,7 +1,8 @@
-"""`walletdesk mail-receive`: one message on stdin from a local MTA (pipe or LMTP helper).
+"""`walletdesk mail-receive`: one message on stdin from a local MTA (a pipe transport).
 
 Exit 0 once the message is durably stored (processing failures are quarantined or retried
 later); exit 75 (EX_TEMPFAIL) when it could not be stored, so the MTA keeps it and retries.
+`walletdesk mail-lmtp` is the same intake as an LMTP server.
 """
 
 import logging
@@ -9,8 +10,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from walletdesk.inbox.adapters.email.parse import external_id_of
-from walletdesk.inbox.services import inbound_accept, record_process
+from walletdesk.inbox.adapters.email.delivery import NotStored, mail_deliver
 
 EX_TEMPFAIL = 75
 logger = logging.getLogger(__name__)
@@ -29,15 +29,12 @@ class Command(BaseCommand):
         if not raw.strip():
             raise CommandError("empty message on stdin")
         try:
-            record, _new = inbound_accept(
-                channel="email", payload=raw, external_id=external_id_of(raw), source=source
-            )
-        except Exception:  # not stored, whatever the reason: the MTA keeps it and retries
+            record = mail_deliver(raw=raw, source=source)
+        except NotStored:
             logger.exception("could not store the message; the MTA will retry")
             sys.exit(EX_TEMPFAIL)
         try:
-            record_process(record_id=record.id, payload=raw)
-        except Exception:  # stored: the sweep retries processing, the MTA must not resend
-            logger.exception("message stored as record %s, processing deferred", record.id)
-        record.refresh_from_db(fields=["state"])
+            record.refresh_from_db(fields=["state"])
+        except Exception:  # stored; only the report line is missing its state
+            logger.exception("stored record %s, state unknown", record.id)
         self.stdout.write(f"stored {record.id} {record.state}")

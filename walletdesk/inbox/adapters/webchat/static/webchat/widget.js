@@ -48,6 +48,7 @@
     socket: null,
     ready: false,
     retry: 0,
+    holdUntil: 0, // rate limited: nothing is sent (pending messages wait) before this time
   };
 
   // ---- UI (in a shadow root, so the host page's styles do not leak in) ----
@@ -133,6 +134,7 @@
   }
 
   function send(frame) {
+    if (frame.type === "message" && Date.now() < state.holdUntil) return; // resent after the wait
     if (state.socket && state.ready) state.socket.send(JSON.stringify(frame));
   }
 
@@ -175,6 +177,7 @@
         store.set("token", frame.token);
       }
       state.retry = 0;
+      if (frame.expired) bubble("system", zh ? "之前的会话已过期，这是新的会话。" : "Your previous conversation expired; this is a new one.");
       setStatus("");
       resendPending();
     },
@@ -182,6 +185,14 @@
     message: onMessage,
     error: function (frame) {
       if (frame.code === "too_long" || frame.code === "empty_text") onAck(frame);
+      if (frame.code === "rate_limited") {
+        // Not stored: the message stays pending and is resent once the wait is over.
+        state.holdUntil = Date.now() + 1000 * (frame.retry_after || 5);
+        setStatus(zh ? "发送过快，稍后自动重发" : "slow down: will resend shortly");
+      }
+      var helloAgain = frame.code === "token_expired" || frame.code === "hello_first" ||
+        (frame.code === "unavailable" && !frame.id); // the hello itself failed
+      if (helloAgain && state.socket) state.socket.close(); // reconnect and say hello again
     },
     pong: function () {},
   };
@@ -209,6 +220,7 @@
       state.socket = null;
       setStatus(zh ? "已断开，重连中…" : "reconnecting…");
       var delay = Math.min(30000, 1000 * Math.pow(2, state.retry++)) * (0.8 + Math.random() * 0.4);
+      delay = Math.max(delay, state.holdUntil - Date.now()); // a refused hello says how long
       setTimeout(connect, delay);
     };
   }
