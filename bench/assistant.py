@@ -1,7 +1,7 @@
 """The assistant: training time, understanding per message, full replies with the database,
 and article search over 5,000 articles.
 
-    .venv/bin/python bench/assistant.py [--messages 2000] [--replies 300]
+    .venv/bin/python bench/assistant.py [--messages 2000] [--replies 300] [--chat 200]
 
 Full replies run on PostgreSQL (BENCH_DATABASE_URL overrides, recreated) with the demo desk;
 questions are the labelled training and dev questions, both languages, in a fixed shuffle.
@@ -84,6 +84,32 @@ def bench_replies(texts: list[str]) -> None:
     )
 
 
+def bench_channel(texts: list[str]) -> None:
+    """A web-chat message through the intake with the assistant's answer run at once (the
+    follow-up task): intake, understanding, reply on the ticket, ticket status."""
+    import secrets
+
+    from walletdesk.core.clock import now
+    from walletdesk.inbox.adapters.webchat.models import ChatSession
+    from walletdesk.inbox.adapters.webchat.services import chat_message_receive
+
+    def one(text):
+        at = now()
+        session = ChatSession.objects.create(
+            public_id=secrets.token_hex(16),
+            token_hash=secrets.token_hex(32),
+            created_at=at,
+            last_seen_at=at,
+        )
+        chat_message_receive(session=session, client_id="1", text=text)
+
+    samples, elapsed = timed(one, texts)
+    print(
+        f"web chat message + assistant answer (new ticket each, immediate tasks): "
+        f"{len(texts)} messages, {len(texts) / elapsed:,.1f} messages/s; {percentiles(samples)}"
+    )
+
+
 def bench_large_library(texts: list[str], size: int = 5000) -> None:
     from dataclasses import replace
 
@@ -111,6 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--replies", type=int, default=300)
+    parser.add_argument("--chat", type=int, default=200, help="web-chat messages (channel path)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as cache:
@@ -119,12 +146,14 @@ def main() -> None:
         os.environ["ASSISTANT_MODEL_DIR"] = cache
         os.environ.setdefault("BENCH_DATABASE_URL", DEFAULT_DB)
         os.environ["WALLETDESK_LOG_LEVEL"] = "WARNING"
+        os.environ["TASKS_BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"
         use_database()
         minimal_desk()
         texts = questions()
         bench_training()
         bench_understand(texts[: args.messages])
         bench_replies(texts[: args.replies])
+        bench_channel(texts[: args.chat])
         bench_large_library(texts[:500])
 
 

