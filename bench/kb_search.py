@@ -126,6 +126,7 @@ def copy_from_sqlite() -> float:
             for r in rows("SELECT * FROM kb_searchentry")
         ]
         SearchEntry.objects.bulk_create(entries, batch_size=500)
+        SearchTerm.objects.all().delete()  # the migrations' own count of entries
         SearchTerm.objects.bulk_create(
             (SearchTerm(term=r["term"], df=r["df"]) for r in rows("SELECT * FROM kb_searchterm")),
             batch_size=2000,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("console/", include("walletdesk.console.urls")),
     path("inbox/telegram/", include("walletdesk.inbox.adapters.telegram.urls")),
+    path("", include("walletdesk.kb.urls")),
     path("", include("walletdesk.guard.urls")),
     path("", include("walletdesk.portal.urls")),
 ]

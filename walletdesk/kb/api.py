@@ -6,11 +6,12 @@ edits need the editor right, see permissions.py). Routers parse and call one ser
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
 
-from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth
+from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth, AuthedRequest
 from walletdesk.api.schemas import ErrorOut
-from walletdesk.kb import selectors, services
+from walletdesk.kb import images, selectors, services
 from walletdesk.kb.api_schemas import (
     ArticleCreateIn,
     ArticleOut,
@@ -20,6 +21,7 @@ from walletdesk.kb.api_schemas import (
     CompareOut,
     EditorArticleOut,
     HitOut,
+    ImageOut,
     PreviewIn,
     PublishIn,
     RestoreIn,
@@ -137,7 +139,7 @@ def editor_article(request: HttpRequest, slug: str):
 
 @agent_router.post("/articles", response={201: EditorArticleOut, **ERRORS})
 @transaction.atomic
-def create(request: HttpRequest, payload: ArticleCreateIn):
+def create(request: AuthedRequest, payload: ArticleCreateIn):
     meta = services.ArticleMeta(
         category=payload.category, intents=payload.intents, tags=payload.tags
     )
@@ -147,14 +149,46 @@ def create(request: HttpRequest, payload: ArticleCreateIn):
 
 @agent_router.post("/articles/{slug}/revisions", response={201: EditorArticleOut, **ERRORS})
 @transaction.atomic
-def revise(request: HttpRequest, slug: str, payload: RevisionIn):
+def revise(request: AuthedRequest, slug: str, payload: RevisionIn):
     """Save a translation as a new revision (no revision when nothing changed)."""
     draft = services.TranslationDraft(
         **payload.model_dump(include={"language", "title", "summary", "body", "phrasings"})
     )
     article = selectors.article_get_for_editor(slug=slug)
-    services.revision_create(article=article, draft=draft, author=request.auth, note=payload.note)
+    services.revision_create(
+        article=article,
+        draft=draft,
+        author=request.auth,
+        note=payload.note,
+        expected_revision=payload.base_revision,
+    )
     return Status(201, _editor_out(selectors.article_get_for_editor(slug=slug)))
+
+
+def _image_out(image) -> dict:
+    return {
+        "id": image.id,
+        "url": image.url,
+        "markdown": images.markdown_for(image.id, image.name),
+        "content_type": image.content_type,
+        "size": image.size,
+    }
+
+
+@agent_router.post("/articles/{slug}/images", response={201: ImageOut, **ERRORS})
+def image_add(request: AuthedRequest, slug: str, file: File[UploadedFile]):
+    """Attach an image (PNG, JPEG, GIF, WebP by its bytes; KB_IMAGE_MAX_BYTES at most)."""
+    article = selectors.article_get_for_editor(slug=slug)
+    image = services.article_image_add(
+        article=article, upload=file, filename=file.name or "", actor=request.auth
+    )
+    return Status(201, _image_out(image))
+
+
+@agent_router.get("/articles/{slug}/images", response={200: list[ImageOut], **ERRORS})
+def image_list(request: HttpRequest, slug: str):
+    article = selectors.article_get_for_editor(slug=slug)
+    return [_image_out(i) for i in selectors.article_images(article=article)]
 
 
 @agent_router.get("/articles/{slug}/revisions", response={200: list[RevisionOut], **ERRORS})
@@ -185,7 +219,7 @@ def compare(request: HttpRequest, slug: str, language: str, old: int, new: int):
 
 @agent_router.post("/articles/{slug}/restore", response={201: EditorArticleOut, **ERRORS})
 @transaction.atomic
-def restore(request: HttpRequest, slug: str, payload: RestoreIn):
+def restore(request: AuthedRequest, slug: str, payload: RestoreIn):
     article = selectors.article_get_for_editor(slug=slug)
     rev = selectors.revision_get(article=article, language=payload.language, number=payload.number)
     services.revision_restore(revision=rev, author=request.auth)
@@ -194,7 +228,7 @@ def restore(request: HttpRequest, slug: str, payload: RestoreIn):
 
 @agent_router.post("/articles/{slug}/publish", response={200: EditorArticleOut, **ERRORS})
 @transaction.atomic
-def publish(request: HttpRequest, slug: str, payload: PublishIn):
+def publish(request: AuthedRequest, slug: str, payload: PublishIn):
     """Set visibility: public or internal (optionally from publish_at), draft or archived."""
     article = selectors.article_get_for_editor(slug=slug)
     services.article_set_visibility(
@@ -215,7 +249,7 @@ def preview(request: HttpRequest, payload: PreviewIn):
 
 @agent_router.post("/cases", response={201: CaseOut, **ERRORS})
 @transaction.atomic
-def case_draft(request: HttpRequest, payload: CaseDraftIn):
+def case_draft(request: AuthedRequest, payload: CaseDraftIn):
     """Draft an anonymised public case from a resolved ticket the agent can see."""
     ticket = ticket_get_for_agent(agent=request.auth, ticket_id=payload.ticket_id)
     return Status(201, services.case_draft(ticket=ticket, actor=request.auth))
@@ -228,7 +262,7 @@ def case_drafts(request: HttpRequest):
 
 @agent_router.post("/cases/{case_id}/approve", response={200: CaseOut, **ERRORS})
 @transaction.atomic
-def case_approve(request: HttpRequest, case_id: int, payload: CaseApproveIn):
+def case_approve(request: AuthedRequest, case_id: int, payload: CaseApproveIn):
     case = selectors.case_get(case_id=case_id, for_update=True)
     return services.case_approve(
         case=case, actor=request.auth, title=payload.title, body=payload.body
@@ -237,6 +271,6 @@ def case_approve(request: HttpRequest, case_id: int, payload: CaseApproveIn):
 
 @agent_router.post("/cases/{case_id}/reject", response={200: CaseOut, **ERRORS})
 @transaction.atomic
-def case_reject(request: HttpRequest, case_id: int):
+def case_reject(request: AuthedRequest, case_id: int):
     case = selectors.case_get(case_id=case_id, for_update=True)
     return services.case_reject(case=case, actor=request.auth)

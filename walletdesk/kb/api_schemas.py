@@ -79,6 +79,9 @@ class RevisionIn(In):
     body: str = Field(min_length=1, max_length=100_000)
     phrasings: list[str] = Field(default_factory=list, max_length=50)
     note: str = Field("", max_length=200)
+    base_revision: int | None = Field(
+        None, ge=0, description="the revision the edit started from (0: new); 409 if overtaken"
+    )
 
 
 class PreviewIn(In):
@@ -140,3 +143,11 @@ class CaseDraftIn(In):
 class CaseApproveIn(In):
     title: str | None = Field(None, max_length=200)
     body: str | None = Field(None, max_length=20_000)
+
+
+class ImageOut(Schema):
+    id: int
+    url: str
+    markdown: str
+    content_type: str
+    size: int

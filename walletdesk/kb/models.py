@@ -7,6 +7,7 @@ column with a GIN index (PostgreSQL) on `SearchEntry`, written by the services o
 from django.db import models
 
 from walletdesk.accounts.models import Agent
+from walletdesk.kb.images import image_url
 
 
 class Language(models.TextChoices):
@@ -166,3 +167,30 @@ class PublishedCase(models.Model):
                 name="kb_case_once_per_ticket",
             )
         ]
+
+
+class ArticleImage(models.Model):
+    """An image attached to an article, shown from its markdown at /kb/images/<id>/<name>.
+
+    `content_type` is what the file's bytes say (kb.images.sniff), not what the upload claimed;
+    the stored file name is derived from its SHA-256, never from the upload.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images")
+    file = models.FileField(upload_to="kb/images/%Y/%m/")
+    name = models.CharField(max_length=100, help_text="URL-safe name, extension of the type")
+    content_type = models.CharField(max_length=30)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(Agent, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.article.slug}/{self.name}"
+
+    @property
+    def url(self) -> str:
+        return image_url(self.id, self.name)

@@ -6,6 +6,8 @@ from functools import cache
 
 import nh3
 
+from walletdesk.kb.images import is_own_image_url
+
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 ALLOWED_TAGS = {
     "a", "p", "br", "h1", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -19,7 +21,25 @@ def _markdown():
     from markdown_it import MarkdownIt
 
     # commonmark with tables; raw HTML off: editors write markdown, never markup.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    default_image = md.renderer.rules["image"]  # type: ignore[attr-defined]
+
+    def image(renderer, tokens, idx, options, env):
+        """Our own attachments render as images; any other source as its alt text."""
+        token = tokens[idx]
+        if is_own_image_url(str(token.attrGet("src") or "")):
+            return default_image(tokens, idx, options, env)
+        return renderer.renderInline(token.children or [], options, env)
+
+    md.add_render_rule("image", image)
+    return md
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Second line of defence: an <img> keeps a src only when it is one of our attachments."""
+    if tag == "img" and attribute == "src" and not is_own_image_url(value):
+        return None
+    return value
 
 
 def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
@@ -35,6 +55,7 @@ def markdown_to_html(text: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tg"},
         link_rel="noopener noreferrer nofollow",
+        attribute_filter=_attribute_filter,
     )
 
 

@@ -106,7 +106,8 @@ def _hit(match: search_index.Match, row: tuple, reader: str) -> SearchHit:
 
 
 def _within_budget(terms: list[str], dfs: dict[str, int]) -> list[str]:
-    kept, postings = [], 0
+    kept: list[str] = []
+    postings = 0
     for term in terms:
         postings += dfs[term]
         if kept and postings > POSTINGS_BUDGET:

@@ -16,6 +16,7 @@ from walletdesk.core.errors import NotFound
 from walletdesk.kb import text
 from walletdesk.kb.models import (
     Article,
+    ArticleImage,
     ArticleRevision,
     ArticleStat,
     ArticleTranslation,
@@ -28,16 +29,20 @@ from walletdesk.kb.search import AUDIENCES, SearchHit, article_search, reader_la
 
 __all__ = [
     "SearchHit",
+    "article_images",
     "article_read",
     "article_search",
     "article_stats",
+    "articles_for_editor",
     "articles_visible",
     "case_get",
     "cases_drafted",
     "cases_published",
+    "image_for_reader",
     "revision_compare",
     "revision_list",
     "translation_outdated",
+    "translation_states",
 ]
 OUTDATED_GRACE = timedelta(minutes=1)
 
@@ -76,7 +81,8 @@ def translation_outdated(translation: ArticleTranslation, others: list[ArticleTr
 
 
 def _placeholders() -> dict[str, str]:
-    return {**settings.KB_BRAND, "portal_url": settings.WALLETDESK["PORTAL_URL"]}
+    brand: dict[str, str] = settings.KB_BRAND
+    return {**brand, "portal_url": str(settings.WALLETDESK["PORTAL_URL"])}
 
 
 def _reader_text(tr: ArticleTranslation, language: str) -> tuple[str, str, str, str]:
@@ -193,3 +199,62 @@ def case_get(*, case_id: int, for_update: bool = False) -> PublishedCase:
     if case is None:
         raise NotFound("No such case.")
     return case
+
+
+def article_images(*, article: Article) -> QuerySet[ArticleImage]:
+    return ArticleImage.objects.filter(article=article).select_related("uploaded_by")
+
+
+def image_for_reader(*, image_id: int, name: str, agent: bool) -> ArticleImage | None:
+    """An image whose article the reader may open (agents: any article, for previews and
+    drafts); None alike for absent, misnamed and not visible."""
+    articles = Article.objects.all() if agent else articles_visible(audience="public")
+    return ArticleImage.objects.filter(id=image_id, name=name, article__in=articles).first()
+
+
+EDITOR_LANGUAGES = (Language.ZH_HANS, Language.EN)
+
+
+@dataclass(frozen=True)
+class TranslationState:
+    """One language of an article as an editor sees it."""
+
+    language: str
+    translation: ArticleTranslation | None  # None: not written yet
+    outdated: bool  # another language was edited after this one
+    newer: tuple[str, ...]  # the languages edited after this one
+
+
+def translation_states(
+    *, article: Article, languages: tuple[str, ...] = EDITOR_LANGUAGES
+) -> list[TranslationState]:
+    """`languages` (written or not) and any other written one, each with its staleness against
+    the others; uses the article's prefetched translations when there are."""
+    translations = list(article.translations.all())
+    by_lang = {t.language: t for t in translations}
+    languages = (*languages, *(lang for lang in by_lang if lang not in languages))
+    states = []
+    for lang in languages:
+        tr = by_lang.get(lang)
+        newer = tuple(
+            o.language
+            for o in translations
+            if tr is not None and o.language != lang and translation_outdated(tr, [o])
+        )
+        states.append(TranslationState(lang, tr, bool(newer), newer))
+    return states
+
+
+def articles_for_editor(
+    *, query: str = "", visibility: str = "", limit: int = 200
+) -> list[tuple[Article, list[TranslationState]]]:
+    """Articles for the console's knowledge-base list, most recently changed first, with the
+    state of each translation (two queries whatever the count)."""
+    qs = Article.objects.prefetch_related("translations").order_by("-updated_at", "slug")
+    if visibility:
+        qs = qs.filter(visibility=visibility)
+    if query:
+        qs = qs.filter(
+            Q(slug__icontains=query) | Q(translations__title__icontains=query)
+        ).distinct()
+    return [(a, translation_states(article=a)) for a in qs[:limit]]

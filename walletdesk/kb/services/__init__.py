@@ -15,6 +15,7 @@ from walletdesk.kb.services.articles import (
 )
 from walletdesk.kb.services.cases import case_approve, case_draft, case_reject
 from walletdesk.kb.services.feedback import article_view_record, article_vote
+from walletdesk.kb.services.images import article_image_add, article_image_delete
 from walletdesk.kb.services.loading import LoadResult, kb_load
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "LoadResult",
     "TranslationDraft",
     "article_create",
+    "article_image_add",
+    "article_image_delete",
     "article_publish",
     "article_set_related",
     "article_set_visibility",

@@ -14,7 +14,8 @@ def _tokens(value: str, language: str) -> str:
 
 
 def placeholder_values() -> dict[str, str]:
-    return {**settings.KB_BRAND, "portal_url": settings.WALLETDESK["PORTAL_URL"]}
+    brand: dict[str, str] = settings.KB_BRAND
+    return {**brand, "portal_url": str(settings.WALLETDESK["PORTAL_URL"])}
 
 
 def translation_reindex(*, translation: ArticleTranslation) -> SearchEntry:
@@ -48,4 +49,6 @@ def _count_terms(old: SearchEntry | None, fields: dict[str, str]) -> None:
     before = _term_set({"t": old.title, "p": old.phrasings, "b": old.body}) if old else set()
     after = _term_set(fields)
     deltas = {t: 1 for t in after - before} | {t: -1 for t in before - after}
+    if old is None:
+        deltas[search_index.ENTRIES_KEY] = 1
     search_index.term_counts_add(deltas)

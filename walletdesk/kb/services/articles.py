@@ -101,9 +101,18 @@ def _snapshot_matches(translation: ArticleTranslation | None, draft: Translation
 
 @transaction.atomic
 def revision_create(
-    *, article: Article, draft: TranslationDraft, author: Agent | None, note: str = ""
+    *,
+    article: Article,
+    draft: TranslationDraft,
+    author: Agent | None,
+    note: str = "",
+    expected_revision: int | None = None,
 ) -> ArticleRevision | None:
-    """Save a new revision of one translation; None when nothing changed."""
+    """Save a new revision of one translation; None when nothing changed.
+
+    `expected_revision` (the number the editor started from, 0 for a new translation) makes
+    a save that someone else's save overtook fail with Conflict instead of overwriting it.
+    """
     assert_editor(author)
     if draft.language not in EDITABLE_LANGUAGES:
         raise InvalidInput(f"Unsupported language '{draft.language}'.")
@@ -115,6 +124,13 @@ def revision_create(
         .filter(article=article, language=draft.language)
         .first()
     )
+    current = translation.revision if translation else 0
+    if expected_revision is not None and expected_revision != current:
+        raise Conflict(
+            f"This translation was saved as revision {current} after you opened revision "
+            f"{expected_revision}; compare them in the history before saving again.",
+            code="revision_conflict",
+        )
     if _snapshot_matches(translation, draft):
         return None
     at = now()

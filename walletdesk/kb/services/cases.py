@@ -84,7 +84,7 @@ def case_approve(
     assert_editor(actor)
     if case.status != PublishedCase.Status.DRAFT:
         raise Conflict("Only a draft case can be approved.")
-    names = _names(case.ticket) if case.ticket_id else []
+    names = _names(case.ticket) if case.ticket is not None else []
     if title is not None:
         case.title = anonymize(title, names=names)[:200]
     if body is not None:

@@ -46,11 +46,12 @@ def _draft(source: content.SourceTranslation, values: dict[str, str]) -> Transla
 
 def _load_one(source: content.SourceArticle, values: dict[str, str], result: LoadResult) -> None:
     meta = ArticleMeta(category=source.category, intents=source.intents, tags=source.tags)
-    article = Article.objects.filter(slug=source.slug).first()
-    created = article is None
-    if created:
+    found = Article.objects.filter(slug=source.slug).first()
+    created = found is None
+    if found is None:
         article = article_create(slug=source.slug, meta=meta, actor=None)
     else:
+        article = found
         article_update_meta(article=article, meta=meta, actor=None)
     changed = False
     for tr in source.translations:
