@@ -1,7 +1,8 @@
 """A real Walletdesk server (`walletdesk serve`, uvicorn: HTTP and websockets) on a throwaway
-SQLite database, and Debian's Chromium driven by Playwright in a thread of its own (Playwright's
-sync API runs an event loop, which Django's async-safety checks would object to in the test
-thread)."""
+database of the kind the suite runs on (a SQLite file, or a fresh PostgreSQL database next to
+the test database when DATABASE_URL names PostgreSQL), and Debian's Chromium driven by
+Playwright in a thread of its own (Playwright's sync API runs an event loop, which Django's
+async-safety checks would object to in the test thread)."""
 
 import json
 import os
@@ -39,9 +40,6 @@ STARTUP_SECONDS = 180  # generous: CI machines are shared
 def _skip_reason() -> str | None:
     if not Path(CHROMIUM).exists():
         return f"needs Debian's Chromium at {CHROMIUM} (CI installs it)"
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        # The server under test always runs on its own SQLite file: once per CI run is enough.
-        return "browser tests run in the SQLite pass only (their server has its own database)"
     return None
 
 
@@ -72,14 +70,62 @@ def _wait_until_up(url: str, proc: subprocess.Popen) -> None:
     raise RuntimeError(f"the server did not start within {STARTUP_SECONDS} s")
 
 
+def _postgres_admin(url: str):
+    """An autocommit connection to the maintenance database of the server `url` names."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = {**conninfo_to_dict(url), "dbname": "postgres"}
+    return psycopg.connect(**params, autocommit=True)
+
+
 @contextmanager
-def live_walletdesk(data: Path, seed_script: Path, **extra_env: str) -> Iterator[dict]:
-    """Migrate a fresh SQLite file in `data`, run `seed_script` (its last stdout line is JSON
-    facts), serve with `walletdesk serve` on a free port; yields the facts with "url" and "db"."""
+def _throwaway_database(data: Path, follow_suite: bool) -> Iterator[str]:
+    """A SQLite file in `data`; or, when the suite runs on PostgreSQL (and `follow_suite`), a
+    fresh database on the same server, dropped afterwards."""
+    suite_url = os.environ.get("DATABASE_URL", "")
+    if not (follow_suite and suite_url.startswith(("postgres://", "postgresql://"))):
+        yield f"sqlite:///{data / 'db.sqlite3'}"
+        return
+    base, _, query = suite_url.partition("?")
+    server, _, suite_db = base.rpartition("/")
+    name = f"{suite_db[:30]}_live_{os.getpid()}_{data.name[-12:]}".lower()
+    name = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name)[:63]
+    with _postgres_admin(suite_url) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server}/{name}" + (f"?{query}" if query else "")
+    finally:
+        with _postgres_admin(suite_url) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def live_walletdesk(
+    data: Path, seed_script: Path, *, follow_suite_database: bool = False, **extra_env: str
+) -> Iterator[dict]:
+    """Migrate a fresh database, run `seed_script` (its last stdout line is JSON facts), serve
+    with `walletdesk serve` on a free port; yields the facts with "url", "database_url" and
+    "db" (the SQLite file; absent on PostgreSQL).
+
+    The database is a SQLite file in `data`, unless `follow_suite_database` and the suite runs
+    on PostgreSQL: then a fresh PostgreSQL database on the suite's server (real commits,
+    the connection pool, row locks: what production runs on)."""
+    with _throwaway_database(data, follow_suite_database) as database_url:
+        facts = {"database_url": database_url}
+        if database_url.startswith("sqlite"):
+            facts["db"] = data / "db.sqlite3"
+        with _serve(data, seed_script, database_url, extra_env) as served:
+            yield {**facts, **served}
+
+
+@contextmanager
+def _serve(data: Path, seed_script: Path, database_url: str, extra_env: dict) -> Iterator[dict]:
     env = {
         **os.environ,
         "WALLETDESK_DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite:///{data / 'db.sqlite3'}",
+        "DATABASE_URL": database_url,
         "WALLETDESK_EMBEDDED_WORKER": "false",
         "DJANGO_SETTINGS_MODULE": "walletdesk.config.settings",
         **extra_env,
@@ -103,18 +149,60 @@ def live_walletdesk(data: Path, seed_script: Path, **extra_env: str) -> Iterator
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, proc)
-        yield {"url": url, "db": data / "db.sqlite3", **facts}
+        yield {"url": url, **facts}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
+def chain_env(tron_url: str) -> dict[str, str]:
+    """The server looks up TRON transactions on a local node replaying recorded answers, and
+    runs tasks at once (no worker): a re-check in the console shows its result right away."""
+    return {
+        "CHAIN_TRON_URL": tron_url,
+        "OUTBOUND_ALLOWED_HOSTS": "127.0.0.1",
+        "CHAIN_RETRIES": "0",
+        "CHAIN_CACHE_SECONDS": "0",
+        "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+    }
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Base URL of a live server, and the seeded facts (agents, one ticket)."""
+def tron_node():
+    """A TRON node replaying recorded answers; the seeded hash is not found until a test says
+    otherwise (tron_node.tx(info=...))."""
+    from tests.chain.conftest import TronNode
+
+    with TronNode() as node:
+        node.tx()
+        node.block(66860030, solid=66860020)
+        yield node
+
+
+def live_query(facts: dict, sql: str, params: tuple = ()) -> list[tuple]:
+    """Read the live server's database directly (SQLite file or PostgreSQL): what it committed.
+    `sql` uses %s placeholders."""
+    url = facts["database_url"]
+    if url.startswith("sqlite"):
+        import sqlite3
+
+        with sqlite3.connect(facts["db"]) as db:
+            return db.execute(sql.replace("%s", "?"), params).fetchall()
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        return db.execute(sql, params).fetchall()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, tron_node):
+    """Base URL of a live server, and the seeded facts (agents, one ticket, one ticket quoting
+    a TRON transaction hash)."""
     data = tmp_path_factory.mktemp("wd-browser")
-    with live_walletdesk(data, ROOT / "tests/browser/seed.py") as facts:
-        yield facts
+    seed = ROOT / "tests/browser/seed.py"
+    env = chain_env(tron_node.url)
+    with live_walletdesk(data, seed, follow_suite_database=True, **env) as facts:
+        yield {**facts, "tron_node": tron_node}
 
 
 def run_browser(scenario: Callable) -> None:
@@ -182,3 +270,22 @@ def sign_in(page, base: str, username: str) -> None:
     except Exception:
         shot(page, f"failed-sign-in-{username}")
         raise
+
+
+_SIGNED_IN: dict[tuple[str, str], dict] = {}  # (server URL, username) -> Playwright storage state
+
+
+def agent_page(browser, base: str, username: str, *, locale: str = "en-US", **size):
+    """A page of an agent signed in to the console. The first call per agent and server goes
+    through the sign-in form and the TOTP step; later ones reuse its session cookies (a TOTP
+    code is good once, so a second sign-in within the same 30 s step would wait for the next)."""
+    state = _SIGNED_IN.get((base, username))
+    context = browser.new_context(locale=locale, storage_state=state, **size)
+    page = context.new_page()
+    if state is None:
+        sign_in(page, base, username)
+        _SIGNED_IN[(base, username)] = context.storage_state()
+    else:
+        page.goto(base + "/console/queue/")
+        page.wait_for_selector("#queue-title", timeout=15_000)
+    return page

@@ -29,4 +29,7 @@ anna = factories.agent("anna", teams=[team], languages=["en"])
 for agent in (li, anna):  # staff sign in with a second factor (guard); the tests know the key
     TOTPDevice.objects.create(user=agent.user, name="test", confirmed=True, key=TOTP_KEY)
 ticket, token = factories.ticket(subject="Withdrawal to exchange not credited")
-print(json.dumps({"ticket_id": ticket.id, "ticket_number": ticket.number, "token": token}))
+TX = "e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481"
+chain_ticket, _ = factories.ticket(subject="USDT not arrived", body=f"TRC20 USDT 交易哈希：{TX}")
+facts = {"ticket_id": ticket.id, "ticket_number": ticket.number, "token": token}
+print(json.dumps({**facts, "chain_ticket_id": chain_ticket.id, "tx": TX}))

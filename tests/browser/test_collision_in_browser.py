@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, run_browser, shot, sign_in
+from tests.browser.conftest import DESKTOP, agent_page, run_browser, shot
 
 pytestmark = pytest.mark.slow
 
@@ -11,10 +11,8 @@ def test_second_agent_sees_the_first_typing(server):
     base, ticket_url = server["url"], f"{server['url']}/console/tickets/{server['ticket_id']}/"
 
     def scenario(browser):
-        first = browser.new_context(locale="en-US", **DESKTOP).new_page()
-        second = browser.new_context(locale="zh-CN", **DESKTOP).new_page()
-        sign_in(first, base, "liwei")
-        sign_in(second, base, "anna")
+        first = agent_page(browser, base, "liwei", locale="en-US", **DESKTOP)
+        second = agent_page(browser, base, "anna", locale="zh-CN", **DESKTOP)
         first.goto(ticket_url)
         second.goto(ticket_url)
         second.wait_for_selector("#presence:has-text('Liwei')", timeout=10_000)

@@ -1,12 +1,19 @@
 """In a real browser: a customer submits a ticket in Chinese and tracks it; an agent signs in,
-finds it in the queue and replies; the customer sees the reply. Screenshots at desktop and phone
-sizes go to artifacts/screenshots/."""
+finds it in the queue and replies; the customer sees the reply; the agent re-checks a transaction
+in the chain panel. Screenshots at desktop and phone sizes go to artifacts/screenshots/."""
 
 import re
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, run_browser, shot, sign_in
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    agent_page,
+    live_query,
+    run_browser,
+    shot,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -36,8 +43,7 @@ def test_customer_submits_in_chinese_agent_replies_customer_sees_it(server):
         assert customer.locator("#ticket-status").inner_text() == "新建"
         assert PROBLEM in customer.locator("#conversation").inner_text()
 
-        agent = browser.new_context(locale="en-US", **DESKTOP).new_page()
-        sign_in(agent, base, "liwei")
+        agent = agent_page(browser, base, "liwei", **DESKTOP)  # signs in unless already did
         row = agent.locator("tr", has_text=number)
         assert row.count() == 1
         shot(agent, "console-queue-desktop")
@@ -48,12 +54,29 @@ def test_customer_submits_in_chinese_agent_replies_customer_sees_it(server):
         agent.wait_for_selector(f".msg.outbound:has-text('{REPLY}')")
         shot(agent, "console-ticket-desktop")
 
+        # The chain panel: the seeded hash was not found; the node now knows it; re-check.
+        agent.goto(f"{base}/console/tickets/{server['chain_ticket_id']}/")
+        assert agent.locator("#chain-panel .verdict-not_found").count() == 1
+        server["tron_node"].tx(info="tron/info_out_of_energy.json")
+        agent.click("#chain-recheck")
+        agent.wait_for_selector("#chain-panel .verdict-failed", timeout=15_000)
+        assert "out of energy" in agent.locator("#chain-panel").inner_text()
+        shot(agent, "console-chain-panel-desktop")
+
         customer.reload()
         assert REPLY in customer.locator("#conversation").inner_text()
         assert customer.locator("#ticket-status").inner_text() == "处理中"
         shot(customer, "portal-track-phone")
 
     run_browser(scenario)
+    # What the server committed, read from its database (SQLite, or PostgreSQL in CI's PG pass).
+    stored = live_query(
+        server,
+        "SELECT m.direction FROM tickets_message m JOIN tickets_ticket t ON t.id = m.ticket_id"
+        " WHERE t.subject = %s ORDER BY m.id",
+        (PROBLEM,),
+    )
+    assert [row[0] for row in stored] == ["inbound", "outbound"]
 
 
 def test_pages_at_phone_and_desktop_sizes(server):
@@ -62,8 +85,7 @@ def test_pages_at_phone_and_desktop_sizes(server):
 
     def scenario(browser):
         for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
-            page = browser.new_context(locale="en-US", **size).new_page()
-            sign_in(page, base, "anna")
+            page = agent_page(browser, base, "anna", **size)
             for name, path in (
                 ("console-queue", "/console/queue/"),
                 ("console-ticket", f"/console/tickets/{server['ticket_id']}/"),

@@ -1,6 +1,7 @@
 """Console reads. Every ticket read goes through tickets.selectors' access functions; this module
 loads what one page needs in a fixed number of queries."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -8,20 +9,26 @@ from typing import Any
 from django.db.models import Count, Q
 
 from walletdesk.accounts.models import Agent, Customer, Team
+from walletdesk.console.chain_panel import ChainPanel, chain_panel
 from walletdesk.console.models import SavedView
+from walletdesk.guard.masking import can_reveal, identities_shown
 from walletdesk.tickets.choices import ACTIVE_STATUSES, Status
 from walletdesk.tickets.models import Message, SlaTarget, Ticket, TicketEvent, TicketLink
 from walletdesk.tickets.selectors import ticket_get_for_agent, tickets_visible_to_agent
 
 # Events that only repeat a message already shown in the timeline.
 MESSAGE_EVENTS = frozenset({"customer_replied", "agent_replied", "note_added"})
+TRACKING_TOKEN = re.compile(r"(/track/[\w-]+/\?token=)[\w-]+")
 COUNTED_QUEUES = ("mine", "unassigned", "open", "pending", "on_hold", "breaching", "breached")
 
 
 def agent_of_user(user: Any) -> Agent | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return Agent.objects.filter(user=user).first()
+    agent = Agent.objects.filter(user=user).first()
+    if agent is not None:
+        agent.user = user  # already loaded by the auth middleware: no second query for it
+    return agent
 
 
 def queue_counts(*, agent: Agent, at: datetime) -> dict[str, int]:
@@ -66,16 +73,28 @@ class Workspace:
     assignable: list[Agent]
     teams: list[Team]
     tags: list[str]
+    chain: ChainPanel
+    identities: list[dict]  # masked unless the agent may see them (guard.masking)
     customer: Customer = field(init=False)
 
     def __post_init__(self) -> None:
         self.customer = self.ticket.customer
 
 
+def _hide_tracking_token(message: Message) -> Message:
+    """The portal's confirmation e-mail holds the customer's tracking link: agents see it
+    without the token (a bearer credential for the customer's side), in memory only."""
+    if message.direction == Message.Direction.OUTBOUND and "?token=" in message.body_text:
+        message.body_text = TRACKING_TOKEN.sub(r"\1…", message.body_text)
+    return message
+
+
 def _timeline(ticket: Ticket) -> list[TimelineEntry]:
     messages = ticket.messages.select_related("author_agent").prefetch_related("attachments")
     events = ticket.events.select_related("actor_agent").exclude(kind__in=MESSAGE_EVENTS)
-    entries = [TimelineEntry(m.created_at, "message", message=m) for m in messages]
+    entries = [
+        TimelineEntry(m.created_at, "message", message=_hide_tracking_token(m)) for m in messages
+    ]
     entries += [TimelineEntry(e.created_at, "event", event=e) for e in events]
     return sorted(entries, key=lambda e: (e.at, e.kind == "message"))
 
@@ -111,6 +130,8 @@ def ticket_workspace(*, agent: Agent, ticket_id: int) -> Workspace:
         assignable=assignable,
         teams=teams_all(),
         tags=sorted(ticket.tags.values_list("name", flat=True)),
+        chain=chain_panel(ticket=ticket),
+        identities=identities_shown(customer.identities.all(), reveal=can_reveal(agent, ticket)),
     )
 
 

@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
-from walletdesk.console.views import knowledge, queues, supervisor, ticket
+from walletdesk.console.views import chain, customer, knowledge, queues, supervisor, ticket
 
 app_name = "console"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
     path("queue/", queues.queue, name="queue"),
+    path("queue/export.csv", queues.export, name="queue_export"),
     path("queue/counts/", queues.counts, name="queue_counts"),
     path("views/", queues.view_save, name="view_save"),
     path("views/<int:view_id>/delete/", queues.view_delete, name="view_delete"),
@@ -24,6 +25,11 @@ urlpatterns = [
     path("tickets/<int:ticket_id>/body/", ticket.ticket_timeline, name="ticket_body"),
     path("tickets/<int:ticket_id>/presence/", ticket.presence_poll, name="presence"),
     path("tickets/<int:ticket_id>/do/<slug:action>/", ticket.ticket_action, name="action"),
+    path("tickets/<int:ticket_id>/chain/", chain.panel, name="chain_panel"),
+    path("tickets/<int:ticket_id>/chain/recheck/", chain.recheck, name="chain_recheck"),
+    path("tickets/<int:ticket_id>/reveal/", customer.reveal, name="customer_reveal"),
+    path("attachments/<int:attachment_id>/", customer.attachment, name="attachment"),
     path("kb-suggest/", knowledge.kb_suggest, name="kb_suggest"),
     path("supervisor/", supervisor.supervisor, name="supervisor"),
+    path("kb/", include("walletdesk.console.kb_urls")),  # the knowledge-base editor
 ]

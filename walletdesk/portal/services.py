@@ -1,17 +1,25 @@
-"""Portal writes: a customer's request from the web form, with its attachments."""
+"""Portal writes: a customer's request from the web form, with its attachments, and the
+confirmation e-mail carrying its private tracking link."""
 
 import hashlib
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Customer, CustomerIdentity
 from walletdesk.accounts.services import customer_resolve
+from walletdesk.api.intake import tracking_url
+from walletdesk.core.clock import now
+from walletdesk.guard.redaction import redact, redact_attachment
 from walletdesk.tickets.choices import Channel
 from walletdesk.tickets.models import Attachment, Message, Ticket
 from walletdesk.tickets.services import TicketDraft, ticket_create
+from walletdesk.tickets.services.conversation import message_build, outbound_save
 
 SUBJECT_FROM_BODY = 80
 
@@ -42,24 +50,24 @@ def _customer(email: str, language: str) -> Customer:
 def _subject(req: WebRequest) -> str:
     if req.subject.strip():
         return req.subject.strip()[:200]
-    first_line = req.description.strip().splitlines()[0] if req.description.strip() else ""
+    text = redact(req.description).text.strip()  # redact before cutting: a cut phrase hides
+    first_line = text.splitlines()[0] if text else ""
     return first_line[:SUBJECT_FROM_BODY]
 
 
 def attachments_add(*, message: Message, files: list[UploadedFile]) -> None:
     for f in files:
-        digest = hashlib.sha256()
-        for chunk in f.chunks():
-            digest.update(chunk)
+        content_type = f.content_type or "application/octet-stream"
+        data = redact_attachment(b"".join(f.chunks()), content_type)  # text files: no secret
         attachment = Attachment(
             message=message,
             filename=(f.name or "file")[:255],
-            content_type=f.content_type or "application/octet-stream",
-            size=f.size or 0,
-            sha256=digest.hexdigest(),
+            content_type=content_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
         )
-        f.seek(0)
-        attachment.file.save(f"{uuid.uuid4().hex}-{attachment.filename[-80:]}", f, save=False)
+        name = f"{uuid.uuid4().hex}-{attachment.filename[-80:]}"
+        attachment.file.save(name, ContentFile(data), save=False)
         attachment.save()
 
 
@@ -82,4 +90,27 @@ def portal_request_submit(*, req: WebRequest) -> tuple[Ticket, str]:
     first = ticket.messages.order_by("id").first()
     if req.files and first is not None:
         attachments_add(message=first, files=req.files)
+    if req.email:
+        confirmation_send(ticket=ticket, token=token)
     return ticket, token
+
+
+def confirmation_text(*, ticket: Ticket, link: str) -> str:
+    """The confirmation, in the ticket's language: number, tracking link, safety reminder."""
+    with translation.override(ticket.language):
+        return _(
+            "We have received your request %(number)s.\n\n"
+            "Follow it, reply and rate our answer with your private tracking link:\n%(link)s\n\n"
+            "Keep this link to yourself: anyone who has it can read your request. Our staff "
+            "will never ask for your recovery phrase or private key."
+        ) % {"number": ticket.number, "link": link}
+
+
+def confirmation_send(*, ticket: Ticket, token: str) -> Message:
+    """E-mail the tracking link through the outbox (sent after commit, retried). The token is
+    only in this one stored message: the ticket keeps its SHA-256."""
+    body = confirmation_text(ticket=ticket, link=tracking_url(ticket, token))
+    message = message_build(
+        ticket, Message.Direction.OUTBOUND, body, channel=Channel.EMAIL, at=now()
+    )
+    return outbound_save(message)

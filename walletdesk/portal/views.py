@@ -51,7 +51,12 @@ def submit(request: HttpRequest) -> HttpResponse:
         )
         ticket, token = portal_request_submit(req=req)
         _remember(request, ticket.number, token)
-        context = {"ticket": ticket, "token": token, "link": tracking_url(ticket, token)}
+        context = {
+            "ticket": ticket,
+            "token": token,
+            "link": tracking_url(ticket, token),
+            "emailed_to": req.email,
+        }
         return render(request, "portal/submitted.html", context)
     return render(request, "portal/submit.html", {"form": form, "section": "submit"})
 

@@ -6,6 +6,8 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from walletdesk.accounts.models import Agent
@@ -33,3 +35,11 @@ def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def queue_rows_context() -> dict[str, str]:
+    """What console/_queue_rows.html needs once per page rather than once per row."""
+    return {
+        "ticket_prefix": reverse("console:ticket", args=[1]).removesuffix("1/"),
+        "unassigned": _("Unassigned"),
+    }

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from walletdesk.console import selectors
 from walletdesk.console.shifts import shift_board
-from walletdesk.console.views.common import AgentRequest, agent_required
+from walletdesk.console.views.common import AgentRequest, agent_required, queue_rows_context
 from walletdesk.core.clock import now
 from walletdesk.tickets.routing import ShiftWindow
 from walletdesk.tickets.selectors import QueueFilters, ticket_queue
@@ -44,5 +44,6 @@ def supervisor(request: AgentRequest) -> HttpResponse:
         "breaching": lists["breaching"],
         "now": at,
         "section": "supervisor",
+        **queue_rows_context(),
     }
     return render(request, "console/supervisor.html", context)

@@ -14,6 +14,8 @@ from walletdesk.console.selectors import ticket_workspace
 from walletdesk.console.views.common import AgentRequest, agent_required
 from walletdesk.core.clock import now
 from walletdesk.core.errors import DomainError, NotFound
+from walletdesk.guard.services import security_ticket_viewed
+from walletdesk.guard.throttle import client_ip
 from walletdesk.tickets import workflow
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.selectors import ticket_get_for_agent
@@ -43,7 +45,10 @@ def _context(request: AgentRequest, ticket_id: int, error: str = "", done: str =
 
 @agent_required
 def ticket_page(request: AgentRequest, ticket_id: int) -> HttpResponse:
-    return render(request, "console/ticket.html", _context(request, ticket_id))
+    context = _context(request, ticket_id)
+    # Opening a security ticket is audited (the guard ignores other categories).
+    security_ticket_viewed(ticket=context["ticket"], actor=request.agent, ip=client_ip(request))
+    return render(request, "console/ticket.html", context)
 
 
 @require_POST
