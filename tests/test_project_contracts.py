@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_setting_read_is_listed_in_env_example():
     read = set(
-        re.findall(r'env_\w+\("([A-Z_]+)"', (ROOT / "walletdesk/config/settings.py").read_text())
+        re.findall(r'env_\w+\(\s*"([A-Z_]+)"', (ROOT / "walletdesk/config/settings.py").read_text())
     )
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "no settings found: the pattern above is out of date"

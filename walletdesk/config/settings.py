@@ -190,13 +190,33 @@ WALLETDESK = {
     "GUARD_DIRECTORY_CHECK_SECONDS": 2,
     "VERIFY_RATE_PER_MINUTE": env_int("WALLETDESK_VERIFY_RATE_PER_MINUTE", 30),
     "EXPORTS_PER_HOUR": env_int("WALLETDESK_EXPORTS_PER_HOUR", 20),
+    # Web chat (docs/webchat.md): pages that may open the chat socket ("https://wallet.example"
+    # exactly, a bare host for any scheme and port, ".example.com" with subdomains); limits
+    # per visitor and per IP; a visitor's token expires after this many idle seconds.
+    "WEBCHAT_ALLOWED_ORIGINS": env_list(
+        "WALLETDESK_WEBCHAT_ALLOWED_ORIGINS",
+        [env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000"), "localhost", "127.0.0.1"],
+    ),
+    "WEBCHAT_MESSAGES_PER_MINUTE": env_int("WALLETDESK_WEBCHAT_MESSAGES_PER_MINUTE", 20),
+    "WEBCHAT_IP_MESSAGES_PER_MINUTE": env_int("WALLETDESK_WEBCHAT_IP_MESSAGES_PER_MINUTE", 120),
+    "WEBCHAT_RESUMES_PER_MINUTE": env_int("WALLETDESK_WEBCHAT_RESUMES_PER_MINUTE", 30),
+    "WEBCHAT_IP_SESSIONS_PER_HOUR": env_int("WALLETDESK_WEBCHAT_IP_SESSIONS_PER_HOUR", 30),
+    "WEBCHAT_TOKEN_IDLE_SECONDS": env_int("WALLETDESK_WEBCHAT_TOKEN_IDLE_SECONDS", 30 * 86400),
+    # guard: unmasked views of a customer's identities per agent per hour (each one audited)
+    "REVEALS_PER_HOUR": env_int("WALLETDESK_REVEALS_PER_HOUR", 30),
+    # The assistant on each channel (docs/assistant.md): auto | confident | suggest | off.
+    "ASSISTANT_CHANNELS": env_str(
+        "WALLETDESK_ASSISTANT_CHANNELS", "chat=auto,telegram=auto,email=confident"
+    ),
+    "ASSISTANT_AUTO_REPLY_FROM": float(env_str("WALLETDESK_ASSISTANT_AUTO_REPLY_FROM", "0.85")),
+    "ASSISTANT_ABANDON_MINUTES": env_int("WALLETDESK_ASSISTANT_ABANDON_MINUTES", 30),
 }
 
 # The assistant (walletdesk/assistant): where the trained intent model is cached, thresholds.
 ASSISTANT = {
     "MODEL_DIR": env_str("ASSISTANT_MODEL_DIR") or str(DATA_DIR / "assistant"),
     "HANDOVER_BELOW": float(env_str("ASSISTANT_HANDOVER_BELOW", "0.35")),
-    "ANSWER_FROM": float(env_str("ASSISTANT_ANSWER_FROM", "0.55")),
+    "ANSWER_FROM": float(env_str("ASSISTANT_ANSWER_FROM", "0.65")),
     "CLARIFY_MARGIN": float(env_str("ASSISTANT_CLARIFY_MARGIN", "0.2")),
     "ARTICLE_PATH": env_str("ASSISTANT_ARTICLE_PATH", "/help/{slug}/"),
     "EMBEDDINGS": env_str("ASSISTANT_EMBEDDINGS", ""),  # "e5": add multilingual-e5 features
@@ -210,11 +230,19 @@ KB_BRAND = {
     "telegram_handle": env_str("WALLETDESK_TELEGRAM_HANDLE", "@walletdesk_support"),
     "x_handle": env_str("WALLETDESK_X_HANDLE", "@walletdesk"),
 }
+# Images attached to knowledge-base articles: largest upload accepted.
+KB_IMAGE_MAX_BYTES = env_int("KB_IMAGE_MAX_BYTES", 2 * 1024 * 1024)
 
 # Channels in and out (walletdesk/inbox): outbox retries, email by SMTP and IMAP.
 INBOX: dict[str, Any] = {
     "MAX_ATTACHMENT_BYTES": env_int("INBOX_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024),
     "OUTBOX_MAX_ATTEMPTS": env_int("INBOX_OUTBOX_MAX_ATTEMPTS", 8),
+    # A stored inbound payload still unprocessed after this many seconds is queued again.
+    "RECORDS_SWEEP_AFTER_SECONDS": env_int("INBOX_RECORDS_SWEEP_AFTER_SECONDS", 300),
+    # `walletdesk mail-lmtp`: accepted recipients ("support@x", "@x" for a domain; empty =
+    # all) and the largest message taken (552 above it, announced as SIZE).
+    "LMTP_RECIPIENTS": env_list("MAIL_LMTP_RECIPIENTS", []),
+    "LMTP_MAX_MESSAGE_BYTES": env_int("MAIL_LMTP_MAX_MESSAGE_BYTES", 50 * 1024 * 1024),
     # Domain of our Message-IDs and reply addresses.
     "MAIL_DOMAIN": env_str("MAIL_DOMAIN", "walletdesk.localhost"),
     "MAIL_FROM": env_str("MAIL_FROM", "Walletdesk Support <support@walletdesk.localhost>"),
