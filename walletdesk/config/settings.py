@@ -105,6 +105,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": env_int("DB_POOL_MAX_SIZE", 10),
+        # How long a request waits for a connection: short, so an outage fails fast (the
+        # channels' senders retry) and recovery is not held up by a backlog of waiters.
+        "timeout": env_int("DB_POOL_TIMEOUT", 5),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
