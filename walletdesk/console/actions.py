@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from walletdesk.accounts.models import Agent, Team
 from walletdesk.console.labels import LABELS
 from walletdesk.core.errors import InvalidInput, NotFound
+from walletdesk.kb import services as kb_services
 from walletdesk.tickets import services
 from walletdesk.tickets.models import Ticket
 from walletdesk.tickets.selectors import ticket_get_by_number_for_agent
@@ -128,6 +129,11 @@ def triage(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
     return _("Saved.")
 
 
+def case_draft(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
+    kb_services.case_draft(ticket=ticket, actor=agent)
+    return _("Public case drafted without the customer's details; an editor reviews it.")
+
+
 ACTIONS: dict[str, Handler] = {
     "reply": reply,
     "note": note,
@@ -140,4 +146,5 @@ ACTIONS: dict[str, Handler] = {
     "link": link,
     "tags": tags,
     "triage": triage,
+    "case_draft": case_draft,
 }
