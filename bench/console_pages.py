@@ -109,6 +109,9 @@ def main() -> None:
         conversation_ticket()
     ticket = Ticket.objects.exclude(number__startswith="WD-B-").order_by("id").first()
     print(f"{Ticket.objects.count():,} tickets")
+    from walletdesk.core.runtime import gc_freeze_startup
+
+    gc_freeze_startup()  # as `walletdesk serve` does once it has loaded
 
     from django.test import Client
 

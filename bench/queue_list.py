@@ -101,6 +101,9 @@ def main() -> None:
     t0 = time.perf_counter()
     seed(args.tickets)
     print(f"seeded {args.tickets:,} tickets in {time.perf_counter() - t0:.0f}s")
+    from walletdesk.core.runtime import gc_freeze_startup
+
+    gc_freeze_startup()  # as `walletdesk serve` does once it has loaded
 
     from django.test import Client
 
