@@ -15,7 +15,7 @@ from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.core.taxonomy import category_for_intent
 from walletdesk.tickets import routing
 from walletdesk.tickets.choices import Category, Priority, SlaKind
-from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink
+from walletdesk.tickets.models import Message, SlaTarget, Tag, Ticket, TicketLink
 from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
 from walletdesk.tickets.services.conversation import customer_text_followups, message_build
@@ -108,7 +108,7 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     if agent is not None:
         events.append(assignee_set(ticket, agent, actor=None, at=at))
     _first_message(ticket, draft, at)
-    sla_clock.targets_save(targets)
+    SlaTarget.objects.bulk_create(targets)
     type(events[0]).objects.bulk_create(events)
     _tags_and_addresses(ticket, draft)
     if exposed:

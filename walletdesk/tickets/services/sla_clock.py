@@ -101,16 +101,11 @@ def running_targets(ticket: Ticket) -> list[SlaTarget]:
 
 
 def targets_build(ticket: Ticket, kinds: list[str], at: datetime) -> list[SlaTarget]:
-    """Targets for a ticket not saved yet, with its summary set in memory (see targets_save)."""
+    """Targets for a ticket not saved yet, with its summary set in memory; bulk_create them
+    after the ticket (they take its id then)."""
     new = [t for k in kinds if (t := target_build(ticket, k, at)) is not None]
     ticket_sla_summary(ticket, new)
     return new
-
-
-def targets_save(targets: list[SlaTarget]) -> None:
-    for target in targets:
-        target.ticket = target.ticket  # take the id the ticket got on insert
-    SlaTarget.objects.bulk_create(targets)
 
 
 def targets_start(
