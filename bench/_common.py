@@ -29,6 +29,21 @@ def use_database(url: str | None = None, *, fresh: bool = True) -> str:
     return url
 
 
+def wait_until_serving(client, hint: str = "") -> None:
+    """Poll /health until the server under test answers (two minutes at most)."""
+    import time
+
+    import httpx
+
+    for _ in range(600):
+        try:
+            client.get("/health")
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server did not start within two minutes{hint}")
+
+
 def percentiles(samples_ms: list[float]) -> str:
     ordered = sorted(samples_ms)
     p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731

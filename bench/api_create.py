@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from _common import ROOT, minimal_desk, percentiles, use_database
+from _common import ROOT, minimal_desk, percentiles, use_database, wait_until_serving
 
 PORT = 8765
 
@@ -123,14 +123,7 @@ def main() -> None:
         with httpx.Client(
             base_url=f"http://127.0.0.1:{PORT}", timeout=30, limits=httpx.Limits(max_connections=64)
         ) as client:
-            for _ in range(600):
-                try:
-                    client.get("/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
-            else:
-                raise SystemExit("the server did not start within two minutes")
+            wait_until_serving(client)
             run(client, key, 4, 100, 10**6)  # warm-up: both processes import and connect
             use_wrk = args.client == "wrk" or (args.client is None and shutil.which("wrk"))
             for n, concurrency in enumerate(args.concurrency):

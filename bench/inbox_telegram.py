@@ -26,7 +26,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from _common import DEFAULT_PG, ROOT, minimal_desk, percentiles, use_database
+from _common import (
+    DEFAULT_PG,
+    ROOT,
+    minimal_desk,
+    percentiles,
+    use_database,
+    wait_until_serving,
+)
 
 sys.path.insert(0, str(ROOT))
 from tests.inbox_telegram.fake_bot_api import FakeBotApi
@@ -155,14 +162,7 @@ def main() -> None:
         with httpx.Client(
             base_url=f"http://127.0.0.1:{PORT}", timeout=60, limits=httpx.Limits(max_connections=64)
         ) as client:
-            for _ in range(600):
-                try:
-                    client.get("/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
-            else:
-                raise SystemExit(f"the server did not start; see {LOG}")
+            wait_until_serving(client, f"; see {LOG}")
             report(client, args, fake)
     finally:
         for proc in procs:
