@@ -17,13 +17,19 @@ def customer_resolve(
     language: str | None = None,
     account_created_at: datetime | None = None,
     verified: bool = False,
+    known: Customer | None = None,
 ) -> Customer:
-    """The customer behind a channel identity, created on first contact."""
-    identity = (
-        CustomerIdentity.objects.select_related("customer").filter(kind=kind, value=value).first()
-    )
-    if identity is not None:
-        return _customer_refresh(identity.customer, language, account_created_at)
+    """The customer behind a channel identity, created on first contact. `known` is the
+    customer already read for this identity, if the caller has it."""
+    if known is None:
+        identity = (
+            CustomerIdentity.objects.select_related("customer")
+            .filter(kind=kind, value=value)
+            .first()
+        )
+        known = identity.customer if identity is not None else None
+    if known is not None:
+        return _customer_refresh(known, language, account_created_at)
     try:
         with transaction.atomic():
             customer = Customer.objects.create(
@@ -84,7 +90,13 @@ def customer_segment_set(*, customer: Customer, segment: str, actor: Agent) -> C
 
 def customer_addresses_add(*, customer: Customer, addresses: list[tuple[str, str]]) -> None:
     """Remember public addresses (chain, address) the customer mentioned."""
-    CustomerAddress.objects.bulk_create(
-        [CustomerAddress(customer=customer, chain=c, address=a) for c, a in addresses],
-        ignore_conflicts=True,
-    )
+    customers_addresses_add([(customer, chain, address) for chain, address in addresses])
+
+
+def customers_addresses_add(mentions: list[tuple[Customer, str, str]]) -> None:
+    """customer_addresses_add for several customers: (customer, chain, address) each."""
+    if mentions:
+        CustomerAddress.objects.bulk_create(
+            [CustomerAddress(customer=c, chain=chain, address=a) for c, chain, a in mentions],
+            ignore_conflicts=True,
+        )

@@ -58,19 +58,37 @@ def request_fingerprint(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def _claim(client: ApiClient, key: str, fingerprint: str) -> bool:
-    """Insert the record unless (client, key) exists. No savepoint is needed: a concurrent
-    request with the same key waits on the unique index until the first one commits."""
+def claims_take(wanted: list[tuple[int, str, str]]) -> dict[tuple[int, str], int]:
+    """Insert an idempotency record for each (client id, key, fingerprint) unless one exists;
+    the ids of the records inserted, by (client id, key). One statement, no savepoint: a
+    concurrent request with the same key waits on the unique index until the first commits."""
+    unique: dict[tuple[int, str], tuple[int, str, str]] = {}
+    for client, key, fingerprint in wanted:
+        unique.setdefault((client, key), (client, key, fingerprint))
+    wanted = list(unique.values())
     q = connection.ops.quote_name
     table = q(IdempotencyRecord._meta.db_table)
+    at = connection.ops.adapt_datetimefield_value(now())
+    rows = ", ".join(["(%s, %s, %s, %s)"] * len(wanted))
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({q('client_id')}, {q('key')}, {q('request_hash')}, "  # noqa: S608
-            f"{q('created_at')}) VALUES (%s, %s, %s, %s) "
-            f"ON CONFLICT ({q('client_id')}, {q('key')}) DO NOTHING RETURNING {q('id')}",
-            [client.id, key, fingerprint, connection.ops.adapt_datetimefield_value(now())],
+            f"{q('created_at')}) VALUES {rows} ON CONFLICT ({q('client_id')}, {q('key')}) "
+            f"DO NOTHING RETURNING {q('id')}, {q('client_id')}, {q('key')}",
+            [v for client, key, fingerprint in wanted for v in (client, key, fingerprint, at)],
         )
-        return cursor.fetchone() is not None
+        return {(client, key): id_ for id_, client, key in cursor.fetchall()}
+
+
+def responses_store(responses: dict[int, tuple[int, Any]]) -> None:
+    """Keep the (status, body) answered for each claimed record id, for replays."""
+    IdempotencyRecord.objects.bulk_update(
+        [
+            IdempotencyRecord(id=id_, status_code=status, response=body)
+            for id_, (status, body) in responses.items()
+        ],
+        ["status_code", "response"],
+    )
 
 
 @transaction.atomic
@@ -83,7 +101,7 @@ def idempotent(
     the unique index until the first commits, then replays its response.
     """
     record = IdempotencyRecord.objects.filter(client=client, key=key)
-    if not _claim(client, key, fingerprint):
+    if not claims_take([(client.id, key, fingerprint)]):
         first = record.get()
         if first.request_hash != fingerprint:
             raise Conflict(

@@ -189,6 +189,8 @@ WALLETDESK = {
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
     # Seconds a process keeps its snapshot of routing rules, SLA policies, teams and calendars.
     "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
+    # Most API ticket creations one transaction takes when requests arrive together (1: none).
+    "API_CREATE_BATCH_MAX": env_int("WALLETDESK_API_CREATE_BATCH_MAX", 32),
     # guard: how often a process checks the registry revision (s); verifications per IP/min
     "GUARD_DIRECTORY_CHECK_SECONDS": 2,
     "VERIFY_RATE_PER_MINUTE": env_int("WALLETDESK_VERIFY_RATE_PER_MINUTE", 30),

@@ -3,9 +3,9 @@
 from ninja import Header, Router, Status
 
 from walletdesk.accounts.models import CustomerIdentity
-from walletdesk.api import presenters
+from walletdesk.api import presenters, ticket_batches
 from walletdesk.api.auth import AppKeyAuth, AuthedRequest, require_scope
-from walletdesk.api.intake import app_customer, app_ticket_create, tracking_url
+from walletdesk.api.intake import app_customer
 from walletdesk.api.schemas import (
     AppMessageIn,
     CustomerTokenIn,
@@ -16,7 +16,7 @@ from walletdesk.api.schemas import (
     TicketPageOut,
     TicketProgressOut,
 )
-from walletdesk.api.services import customer_token_issue, idempotent, request_fingerprint
+from walletdesk.api.services import customer_token_issue, request_fingerprint
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import InvalidInput, NotFound
 from walletdesk.tickets.choices import Channel
@@ -55,28 +55,15 @@ def create_ticket(
     """Create a ticket for an app user. Send an Idempotency-Key to make retries safe."""
     client = request.auth
     require_scope(client, "tickets:write")
-
-    def create() -> tuple[int, dict]:
-        ticket, token = app_ticket_create(payload)
-        return 201, {
-            "number": ticket.number,
-            "access_token": token,
-            "status": ticket.status,
-            "tracking_url": tracking_url(ticket, token),
-        }
-
-    if not idempotency_key:
-        return Status(*create())
-    if len(idempotency_key) > 255:
+    if idempotency_key is not None and len(idempotency_key) > 255:
         raise InvalidInput("Idempotency-Key must be at most 255 characters.")
-    return Status(
-        *idempotent(
-            client=client,
-            key=idempotency_key,
-            fingerprint=request_fingerprint(request.body),
-            call=create,
-        )
+    creation = ticket_batches.CreateRequest(
+        client=client,
+        key=idempotency_key or None,
+        fingerprint=request_fingerprint(request.body),
+        payload=payload,
     )
+    return Status(*ticket_batches.submit(creation))
 
 
 @router.get("/tickets", response={200: TicketPageOut, **ERRORS})

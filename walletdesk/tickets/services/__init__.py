@@ -7,7 +7,12 @@ from walletdesk.tickets.services.assignment import (
 )
 from walletdesk.tickets.services.automation import automation_sweep
 from walletdesk.tickets.services.conversation import customer_message_add, note_add, reply_send
-from walletdesk.tickets.services.creation import TicketDraft, ticket_create, token_hash
+from walletdesk.tickets.services.creation import (
+    TicketDraft,
+    ticket_create,
+    tickets_create,
+    token_hash,
+)
 from walletdesk.tickets.services.lifecycle import ticket_transition
 from walletdesk.tickets.services.organize import (
     ticket_escalate,
@@ -39,5 +44,6 @@ __all__ = [
     "ticket_tags_change",
     "ticket_transition",
     "ticket_triage_set",
+    "tickets_create",
     "token_hash",
 ]

@@ -43,10 +43,6 @@ def route_team(facts: routing.RouteFacts) -> tuple[Team | None, routing.Rule | N
     return config.first_team(kind), None
 
 
-def candidates(team: Team, at: datetime) -> list[routing.Candidate]:
-    return team_agents(team, at)[0]
-
-
 LiveAgent = tuple[Agent, bool, datetime | None]  # snapshot row, is_available, last_assigned_at
 
 
@@ -100,21 +96,7 @@ def required_skills(ticket: Ticket) -> frozenset[str]:
 
 
 def agent_pick(ticket: Ticket, at: datetime) -> Agent | None:
-    if ticket.team is None:
-        return None
-    pool, rows = team_agents(ticket.team, at)
-    chosen = routing.pick_agent(
-        pool,
-        required_skills=required_skills(ticket),
-        language=ticket.language,
-        language_fallback=ticket.priority == Priority.URGENT,
-    )
-    if not chosen:
-        return None
-    snapshot, available, last_assigned_at = rows[chosen]
-    agent = copy.copy(snapshot)
-    agent.is_available, agent.last_assigned_at = available, last_assigned_at
-    return agent
+    return agents_choose([ticket], at)[0]
 
 
 def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at: datetime):
@@ -157,53 +139,73 @@ def ticket_auto_assign(*, ticket: Ticket, at: datetime | None = None) -> Agent |
     return agent
 
 
+def agents_choose(
+    tickets: list[Ticket], at: datetime, *, language_fallback: bool = False
+) -> list[Agent | None]:
+    """The best on-shift agent for each ticket in turn (None: it waits in its team's queue).
+
+    Pools are built once per team and each pick counts towards the next, so a batch is shared
+    out as the same tickets arriving one by one would be. Returned agents are copies of the
+    roster's rows with their live availability and last assignment.
+    """
+    pools: dict[int, list[routing.Candidate]] = {}
+    rows: dict[int, LiveAgent] = {}
+    chosen: list[int | None] = []
+    for ticket in tickets:
+        if ticket.team is None:
+            chosen.append(None)
+            continue
+        if ticket.team.id not in pools:
+            pools[ticket.team.id], team_rows = team_agents(ticket.team, at)
+            rows.update(team_rows)
+        pool = pools[ticket.team.id]
+        pick = routing.pick_agent(
+            pool,
+            required_skills=required_skills(ticket),
+            language=ticket.language,
+            language_fallback=language_fallback or ticket.priority == Priority.URGENT,
+        )
+        chosen.append(pick)
+        if pick is not None and pick != ticket.assignee_id:  # the ticket's own load is counted
+            pools[ticket.team.id] = [
+                replace(c, open_load=c.open_load + 1, last_assigned_at=at)
+                if c.agent_id == pick
+                else c
+                for c in pool
+            ]
+    copies: dict[int, Agent] = {}
+    for agent_id in {c for c in chosen if c is not None}:
+        snapshot, available, last_assigned_at = rows[agent_id]
+        copies[agent_id] = agent = copy.copy(snapshot)
+        agent.is_available, agent.last_assigned_at = available, last_assigned_at
+    return [copies[c] if c is not None else None for c in chosen]
+
+
 def assign_many(tickets: list[Ticket], at: datetime, *, language_fallback: bool = False) -> int:
     """Give each ticket to the best on-shift agent of its team, in bulk.
 
     Candidate pools are built once per team and their loads updated as tickets are handed out,
     so a mass event (an outage breaching thousands of SLAs) costs a few queries per team.
     """
-    pools: dict[int, list[routing.Candidate]] = {}
-    teams = {t.team_id: t.team for t in tickets if t.team is not None}
-    chosen_by_ticket: dict[int, int] = {}
-    for ticket in tickets:
-        if ticket.team_id is None or ticket.team_id not in teams:
-            continue
-        if ticket.team_id not in pools:
-            pools[ticket.team_id] = candidates(teams[ticket.team_id], at)
-        pool = pools[ticket.team_id]
-        chosen = routing.pick_agent(
-            pool,
-            required_skills=required_skills(ticket),
-            language=ticket.language,
-            language_fallback=language_fallback or ticket.priority == Priority.URGENT,
-        )
-        if chosen is None or chosen == ticket.assignee_id:
-            continue
-        chosen_by_ticket[ticket.id] = chosen
-        pools[ticket.team_id] = [
-            replace(c, open_load=c.open_load + 1, last_assigned_at=at)
-            if c.agent_id == chosen
-            else c
-            for c in pool
-        ]
-    if not chosen_by_ticket:
-        return 0
-    agents = Agent.objects.in_bulk(set(chosen_by_ticket.values()))
+    picks = agents_choose(tickets, at, language_fallback=language_fallback)
     events = []
-    changed = [t for t in tickets if t.id in chosen_by_ticket]
-    for ticket in changed:
+    changed = []
+    for ticket, picked in zip(tickets, picks, strict=True):
+        if picked is None or picked.id == ticket.assignee_id:
+            continue
         previous = ticket.assignee.display_name if ticket.assignee else None
-        picked = agents[chosen_by_ticket[ticket.id]]
         ticket.assignee, ticket.updated_at = picked, at
+        changed.append(ticket)
         events.append(
             event_build(
                 ticket, "assigned", at=at, data={"from": previous, "to": picked.display_name}
             )
         )
+    if not changed:
+        return 0
     bulk_set(changed, ["assignee", "updated_at"])
     TicketEvent.objects.bulk_create(events, batch_size=500)
-    Agent.objects.filter(id__in=agents).update(last_assigned_at=at)
+    Agent.objects.filter(id__in={t.assignee_id for t in changed}).update(last_assigned_at=at)
     for team_id in {t.team_id or 0 for t in changed}:
         publish_on_commit(team_group(team_id), {"type": "queue.changed"})
     return len(changed)

@@ -9,19 +9,19 @@ from typing import Any
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Customer
-from walletdesk.accounts.services import customer_addresses_add
+from walletdesk.accounts.services import customers_addresses_add
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.core.taxonomy import category_for_intent
 from walletdesk.tickets import routing
 from walletdesk.tickets.choices import Category, Priority, SlaKind
-from walletdesk.tickets.models import Message, SlaTarget, Tag, Ticket, TicketLink
+from walletdesk.tickets.models import Message, SlaTarget, Tag, Ticket, TicketEvent, TicketLink
 from walletdesk.tickets.services import sla_clock
-from walletdesk.tickets.services.assignment import agent_pick, assignee_set, route_team
+from walletdesk.tickets.services.assignment import agents_choose, route_team
 from walletdesk.tickets.services.conversation import customer_text_followups, message_build
 from walletdesk.tickets.services.exposure import draft_clean, exposure_handle
 from walletdesk.tickets.services.history import event_build
-from walletdesk.tickets.services.numbers import number_next
+from walletdesk.tickets.services.numbers import numbers_next
 from walletdesk.tickets.services.screening import links_flag
 
 
@@ -63,8 +63,64 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     """Create, route and start the SLA of a ticket. Returns it with its plain access token,
     which is shown to the customer once and stored only as a hash. Secrets in the draft are
     redacted before anything is stored; a ticket that held one goes to Security."""
+    return tickets_create(drafts=[draft], actor=actor)[0]
+
+
+@transaction.atomic(savepoint=False)  # nested: one failure rolls back all
+def tickets_create(
+    *, drafts: list[TicketDraft], actor: Agent | None = None
+) -> list[tuple[Ticket, str]]:
+    """ticket_create for several drafts in one transaction: each statement covers the whole
+    batch (numbers, tickets, first messages, SLA targets, events), and agents are shared out
+    as if the tickets had arrived one after another."""
     at = now()
-    draft, exposed = draft_clean(draft)
+    cleaned = [draft_clean(draft) for draft in drafts]
+    numbers = numbers_next(at, len(drafts))
+    made = [_ticket_build(d, number, at) for (d, _), number in zip(cleaned, numbers, strict=True)]
+    tickets = [ticket for ticket, _token in made]
+    agents = agents_choose(tickets, at)
+    targets = []
+    for ticket, agent in zip(tickets, agents, strict=True):
+        ticket.assignee = agent
+        targets += sla_clock.targets_build(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
+    Ticket.objects.bulk_create(tickets)
+    events = []
+    for (draft, _), ticket, agent in zip(cleaned, tickets, agents, strict=True):
+        events.append(
+            event_build(ticket, "created", actor=actor, data={"channel": draft.channel}, at=at)
+        )
+        if agent is not None:
+            events.append(
+                event_build(
+                    ticket, "assigned", data={"from": None, "to": agent.display_name}, at=at
+                )
+            )
+    Message.objects.bulk_create(
+        [
+            _first_message(ticket, draft, at)
+            for (draft, _), ticket in zip(cleaned, tickets, strict=True)
+        ]
+    )
+    SlaTarget.objects.bulk_create(targets)
+    TicketEvent.objects.bulk_create(events)
+    if assigned := {agent.id for agent in agents if agent is not None}:
+        Agent.objects.filter(id__in=assigned).update(last_assigned_at=at)
+    customers_addresses_add([(d.customer, *a) for d, _ in cleaned for a in d.addresses])
+    for (draft, exposed), ticket in zip(cleaned, tickets, strict=True):
+        if draft.tags:
+            _tags_add(ticket, draft.tags)
+        if exposed:
+            exposure_handle(ticket, exposed, at=at)
+        links_flag(ticket, f"{draft.subject}\n{draft.body}")
+        customer_text_followups(ticket)
+        publish_on_commit(
+            team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id}
+        )
+    return made
+
+
+def _ticket_build(draft: TicketDraft, number: str, at: datetime) -> tuple[Ticket, str]:
+    """The unsaved ticket for a cleaned draft: triage, team, priority, SLA policy."""
     category, priority = triage(draft)
     language = draft.language or draft.customer.language
     facts = routing.RouteFacts(
@@ -79,7 +135,7 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
         priority = rule.set_priority
     token = secrets.token_urlsafe(24)
     ticket = Ticket(
-        number=number_next(at),
+        number=number,
         access_token_hash=token_hash(token),
         subject=draft.subject[:200],
         customer=draft.customer,
@@ -100,30 +156,11 @@ def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ti
     ticket.sla_policy = sla_clock.policy_for(
         priority=priority, category=category, channel=draft.channel, segment=draft.customer.segment
     )
-    agent = agent_pick(ticket, at)
-    ticket.assignee = agent
-    targets = sla_clock.targets_build(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
-    ticket.save(force_insert=True)
-    events = [event_build(ticket, "created", actor=actor, data={"channel": draft.channel}, at=at)]
-    if agent is not None:
-        events.append(assignee_set(ticket, agent, actor=None, at=at))
-    _first_message(ticket, draft, at)
-    SlaTarget.objects.bulk_create(targets)
-    type(events[0]).objects.bulk_create(events)
-    _tags_and_addresses(ticket, draft)
-    if exposed:
-        exposure_handle(ticket, exposed, at=at)
-    links_flag(ticket, f"{draft.subject}\n{draft.body}")
-    customer_text_followups(ticket)
-    if agent is None:  # assignee_set announced an assigned one
-        publish_on_commit(
-            team_group(team.id if team else 0), {"type": "queue.changed", "ticket": ticket.id}
-        )
     return ticket, token
 
 
 def _first_message(ticket: Ticket, draft: TicketDraft, at: datetime) -> Message:
-    message = message_build(
+    return message_build(
         ticket,
         Message.Direction.INBOUND,
         draft.body,
@@ -132,16 +169,11 @@ def _first_message(ticket: Ticket, draft: TicketDraft, at: datetime) -> Message:
         external_id=draft.external_id,
         body_html=draft.body_html,
     )
-    message.save()
-    return message
 
 
-def _tags_and_addresses(ticket: Ticket, draft: TicketDraft) -> None:
-    if draft.tags:
-        Tag.objects.bulk_create([Tag(name=t) for t in draft.tags], ignore_conflicts=True)
-        ticket.tags.add(*Tag.objects.filter(name__in=draft.tags))
-    if draft.addresses:
-        customer_addresses_add(customer=draft.customer, addresses=draft.addresses)
+def _tags_add(ticket: Ticket, names: list[str]) -> None:
+    Tag.objects.bulk_create([Tag(name=t) for t in names], ignore_conflicts=True)
+    ticket.tags.add(*Tag.objects.filter(name__in=names))
 
 
 def ticket_follow_up_create(

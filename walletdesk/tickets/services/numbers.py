@@ -16,42 +16,50 @@ from walletdesk.tickets.models import TicketNumberCounter
 
 
 def number_next(at: datetime) -> str:
+    return numbers_next(at, 1)[0]
+
+
+def numbers_next(at: datetime, count: int) -> list[str]:
+    """`count` new ticket numbers of the year of `at`, in ascending order, in one round trip."""
     if connection.vendor == "postgresql":
-        sequence = _sequence_next(at.year)
+        sequences = _sequence_next(at.year, count)
     else:
-        sequence = _counter_next(at.year)
-    return numbering.format_number(desk_setting("TICKET_PREFIX"), at.year, sequence)
+        sequences = _counter_next(at.year, count)
+    prefix = desk_setting("TICKET_PREFIX")
+    return [numbering.format_number(prefix, at.year, n) for n in sequences]
 
 
-def _counter_next(year: int) -> int:
+def _counter_next(year: int, count: int) -> list[int]:
     """The counter row stays locked until commit."""
     counters = TicketNumberCounter.objects.filter(year=year)
-    if not counters.update(last=F("last") + 1):
+    if not counters.update(last=F("last") + count):
         TicketNumberCounter.objects.bulk_create(
             [TicketNumberCounter(year=year)], ignore_conflicts=True
         )
-        counters.update(last=F("last") + 1)
-    return counters.values_list("last", flat=True).get()
+        counters.update(last=F("last") + count)
+    last = counters.values_list("last", flat=True).get()
+    return list(range(last - count + 1, last + 1))
 
 
 def sequence_name(year: int) -> str:
     return f"tickets_number_{int(year)}"
 
 
-def _sequence_next(year: int) -> int:
+def _sequence_next(year: int, count: int) -> list[int]:
     """One round trip: nextval when the year's sequence exists, else create it first."""
     name = sequence_name(year)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT CASE WHEN to_regclass(%s) IS NULL THEN NULL ELSE nextval(%s::text) END",
-            [name, name],
+            "SELECT CASE WHEN to_regclass(%s) IS NULL THEN NULL ELSE nextval(%s::text) END "
+            "FROM generate_series(1, %s)",
+            [name, name, count],
         )
-        value = cursor.fetchone()[0]
-        if value is None:
+        values = [row[0] for row in cursor.fetchall()]
+        if values[0] is None:
             _sequence_create(cursor, year)
-            cursor.execute("SELECT nextval(%s)", [name])
-            value = cursor.fetchone()[0]
-        return value
+            cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [name, count])
+            values = [row[0] for row in cursor.fetchall()]
+        return sorted(values)
 
 
 def _sequence_create(cursor, year: int) -> None:
