@@ -10,6 +10,7 @@ from ninja.security import HttpBearer, SessionAuth
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient
+from walletdesk.api.selectors import app_client_by_prefix
 from walletdesk.api.services import customer_token_read
 from walletdesk.core.clock import now
 
@@ -30,7 +31,7 @@ class AppKeyAuth(HttpBearer):
         prefix = keys.secret_parse(token, keys.APP_KEY)
         if prefix is None:
             return None
-        client = ApiClient.objects.filter(key_prefix=prefix, is_active=True).first()
+        client = app_client_by_prefix(prefix)
         if client is None or not keys.secret_matches(token, client.key_hash):
             return None
         return client

@@ -191,6 +191,8 @@ WALLETDESK = {
     "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
     # Most API ticket creations one transaction takes when requests arrive together (1: none).
     "API_CREATE_BATCH_MAX": env_int("WALLETDESK_API_CREATE_BATCH_MAX", 32),
+    # Seconds an app's API key stays in Django's cache (0: read it on every request).
+    "API_KEY_CACHE_SECONDS": env_int("WALLETDESK_API_KEY_CACHE_SECONDS", 10),
     # guard: how often a process checks the registry revision (s); verifications per IP/min
     "GUARD_DIRECTORY_CHECK_SECONDS": 2,
     "VERIFY_RATE_PER_MINUTE": env_int("WALLETDESK_VERIFY_RATE_PER_MINUTE", 30),
