@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.api import keys
 from walletdesk.api.models import AgentToken, ApiClient, IdempotencyRecord
+from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict
@@ -82,7 +83,7 @@ def claims_take(wanted: list[tuple[int, str, str]]) -> dict[tuple[int, str], int
 
 def responses_store(responses: dict[int, tuple[int, Any]]) -> None:
     """Keep the (status, body) answered for each claimed record id, for replays."""
-    IdempotencyRecord.objects.bulk_update(
+    bulk_set(
         [
             IdempotencyRecord(id=id_, status_code=status, response=body)
             for id_, (status, body) in responses.items()
