@@ -3,7 +3,8 @@
 .venv/bin/python bench/guard_redaction.py [--messages 5000]
 
 Prints messages/s and p50/p99 per message for: ordinary messages (no secret), messages that
-carry a recovery phrase or a private key, and the link checker on messages with links.
+carry a recovery phrase or a private key, and the link checker on messages with links (also
+written defanged or in full-width characters).
 No database: both are pure functions (the link checker gets a registry with a 10,000-domain
 blocklist and a fuzzylist, like an imported eth-phishing-detect list).
 """
@@ -35,6 +36,13 @@ LINKS = [
     "Official site is https://walletdesk.com/download and docs at help.walletdesk.io/guide ",
     "He sent https://claim-usdt{n}.top and t.me/walletdesk_support_team, is that real? ",
     "My tx is on https://tronscan.org/#/transaction/{h} and etherscan.io/tx/0x{h} ",
+]
+# The same links as customers paste them defanged or typed with full-width characters.
+DEFANGED = [
+    "客服让我去 wa11etdesk[.]com 验证钱包，还有 hxxps://walletdesk-airdrop[.]xyz/claim?id=1 ",
+    "群里发的是 claim-usdt{n}(.)top 和 ｗａｌｌｅｔｄｅｓｋ－ａｉｒｄｒｏｐ．ｘｙｚ，是真的吗？",
+    "He sent h**ps[:]//metamaks[dot]io and tronlink . org/help, is that real? ",
+    "官网是walletdesk。com吗？我的交易 https://tronscan.org/#/transaction/{h} ",
 ]
 
 
@@ -94,6 +102,7 @@ def main() -> None:
     ordinary = [fill(rng, ORDINARY) for _ in range(args.messages)]
     secret = [with_secret(rng, fill(rng, ORDINARY)) for _ in range(args.messages)]
     linked = [fill(rng, ORDINARY + LINKS) for _ in range(args.messages)]
+    defanged = [fill(rng, ORDINARY + DEFANGED) for _ in range(args.messages)]
     redact("warm-up 0x" + "ab" * 32)
     reg = registry()
     check_links("warm-up wa11etdesk.com", reg)
@@ -102,6 +111,7 @@ def main() -> None:
     measure("redact, with links", redact, linked)
     measure("check_links, with links", lambda m: check_links(m, reg), linked)
     measure("check_links, ordinary", lambda m: check_links(m, reg), ordinary)
+    measure("check_links, defanged links", lambda m: check_links(m, reg), defanged)
     print(f"max RSS {rss_mb():.0f} MB")
 
 

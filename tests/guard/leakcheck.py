@@ -3,8 +3,9 @@
 `database_text()` reads every row of every table (Django's and the search index's virtual and
 side tables alike) with raw SQL; JSON is decoded and flattened, stored raw mail is decoded
 part by part, so an escaped or base64 copy of a secret is found as well. `files_text()` reads
-the stored attachments. The tests in test_no_secret_leaks.py look for the corpus fragments of
-a secret in all of it, in every log record and in every outbound message.
+the stored attachments (also as UTF-16 and the legacy CJK encodings). The tests in
+test_no_secret_leaks.py look for the corpus fragments of a secret in all of it, in every log
+record and in every outbound message.
 """
 
 import contextlib
@@ -82,11 +83,22 @@ def database_text() -> dict[str, str]:
     return {table: table_text(table) for table in table_names()}
 
 
+# A stored file is also read in the encodings a customer's text file may use.
+FILE_ENCODINGS = ("utf-16-le", "utf-16-be", "gb18030", "big5", "shift_jis", "euc-kr")
+
+
+def file_readings(data: bytes) -> Iterator[str]:
+    yield from readings(data)
+    for encoding in FILE_ENCODINGS:
+        for start in (0, 1) if encoding.startswith("utf-16") else (0,):
+            yield data[start:].decode(encoding, errors="replace")
+
+
 def files_text(root: Path) -> dict[str, str]:
     if not root.exists():
         return {}
     return {
-        str(path.relative_to(root)): "\n".join(readings(path.read_bytes()))
+        str(path.relative_to(root)): "\n".join(file_readings(path.read_bytes()))
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }

@@ -3,9 +3,11 @@ outbound message, through any intake path.
 
 Each corpus sample (recovery phrases in several languages and layouts, hex / WIF / extended /
 Solana keys, a keystore file, a mixed message) goes in once through each intake path: the app
-API (new ticket, later message), e-mail (`walletdesk mail-receive`, the MTA pipe), a Telegram
-webhook update, web chat, the portal request form (with a text attachment) and the assistant
-endpoint, with after-commit work (assistant, outbox, tasks) run at once. Then none of the
+API (new ticket, later message), e-mail (`walletdesk mail-receive`, the MTA pipe, and IMAP
+polling of a real Dovecot), a Telegram webhook update, a Telegram document whose file (fetched
+from a local Bot API) is a text file holding the secret, web chat, the portal request form
+(with a text attachment) and the assistant endpoint, with after-commit work (assistant,
+outbox, tasks) run at once. Then none of the
 sample's corpus fragments may appear in any table (raw SQL over every table, JSON and raw mail
 decoded), in the stored files, in any log record (every logger at DEBUG, SQL statements
 included), in any outbound message or e-mail, or in the HTTP answer; and the knowledge-base
@@ -30,13 +32,19 @@ from django.test import Client
 from tests import factories as f
 from tests.api.conftest import new_ticket_payload
 from tests.guard import leakcheck
+from tests.inbox.conftest import imap_append, imap_server  # noqa: F401 (fixture)
+from tests.inbox_telegram import fake_bot_api
+from tests.inbox_telegram._payloads import load as telegram_update
 from tests.inbox_telegram.conftest import SECRET as TELEGRAM_SECRET
 from tests.inbox_telegram.conftest import TOKEN as TELEGRAM_TOKEN
+from tests.inbox_telegram.conftest import bot_api  # noqa: F401 (fixture)
 from walletdesk.accounts.models import Team
 from walletdesk.inbox import adapters
+from walletdesk.inbox.adapters.email import imap
 from walletdesk.inbox.adapters.webchat.services import chat_message_receive, session_start
 from walletdesk.inbox.models import Delivery
 from walletdesk.inbox.services.outbox import outbound_build
+from walletdesk.tickets.models import Attachment
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +70,13 @@ SAMPLES = {
     if row["id"] in SAMPLE_IDS
 }
 KB_INDEX_PREFIXES = ("kb_search", "kb_fts")
+# Text files as customers save them: (encoding, the type Telegram reports)
+FILE_FORMS = (
+    ("utf-8", "text/plain"),
+    ("utf-16", "text/plain"),  # Windows Notepad's "Unicode": UTF-16 with a BOM
+    ("utf-16-le", "text/plain"),
+    ("gb18030", "application/octet-stream"),  # a file without an extension
+)
 
 
 class Outbound:
@@ -84,7 +99,7 @@ class Outbound:
 
 
 @pytest.fixture
-def desk(settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
+def desk(request, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
     settings.ROOT_URLCONF = "walletdesk.config.urls"
     settings.STAFF_2FA_REQUIRED = False
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -114,7 +129,13 @@ def desk(settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             return call(*args, **kwargs)
 
-    return {"run": run, "outbound": outbound, "media": settings.MEDIA_ROOT}
+    return {
+        "run": run,
+        "outbound": outbound,
+        "media": settings.MEDIA_ROOT,
+        "request": request,  # paths that need a server (IMAP, Bot API) start it themselves
+        "monkeypatch": monkeypatch,
+    }
 
 
 @pytest.fixture
@@ -160,22 +181,37 @@ def via_api_message(desk, text: str) -> str:
     return response.content.decode()
 
 
-def via_email(desk, text: str, monkeypatch) -> str:
+def mail_bytes(text: str, message_id: str) -> bytes:
     message = EmailMessage()
     message["From"] = "Mei Lin <mei@example.com>"
     message["To"] = "support@walletdesk.localhost"
     message["Subject"] = "wallet help"
-    message["Message-ID"] = "<leak-proof@example.com>"
+    message["Message-ID"] = message_id
     message.set_content(f"Hello,\n\n{text}\n\nThanks")
     # a keystore file comes as application/octet-stream: still text, still redacted
     message.add_attachment(
         text.encode(), maintype="application", subtype="octet-stream", filename="UTC--backup"
     )
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(message.as_bytes())))
+    return message.as_bytes()
+
+
+def via_email(desk, text: str) -> str:
+    raw = mail_bytes(text, "<leak-proof@example.com>")
+    desk["monkeypatch"].setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
     out = io.StringIO()
     desk["run"](call_command, "mail_receive", stdout=out)
     assert "processed" in out.getvalue()
     return out.getvalue()
+
+
+def via_imap(desk, text: str) -> str:
+    """The inbox's IMAP poller against a real Dovecot (skips where Dovecot is absent)."""
+    server = desk["request"].getfixturevalue("imap_server")
+    imap_append(server, mail_bytes(text, "<leak-proof-imap@example.com>"))
+    config = imap.ImapConfig(server.host, server.port, server.user, server.password, "none")
+    result = desk["run"](imap.mailbox_poll, config)
+    assert (result.fetched, result.stored) == (1, 1), result
+    return repr(result)
 
 
 def via_telegram(desk, text: str) -> str:
@@ -191,6 +227,31 @@ def via_telegram(desk, text: str) -> str:
         headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
     )
     assert response.status_code == 200, response.content
+    return response.content.decode()
+
+
+def via_telegram_document(desk, text: str) -> str:
+    """A document without a caption; the file the Bot API serves is a text file holding the
+    secret (the local Bot API of tests/inbox_telegram, reached over HTTP), in one of the
+    FILE_FORMS."""
+    fake = desk["request"].getfixturevalue("bot_api")
+    encoding, mime_type = FILE_FORMS[SAMPLE_IDS.index(desk["sample_id"]) % len(FILE_FORMS)]
+    desk["monkeypatch"].setattr(fake_bot_api, "FILE_BYTES", text.encode(encoding))
+    update = telegram_update("document")
+    update["message"]["document"].update(file_name="wallet-backup.txt", mime_type=mime_type)
+    response = desk["run"](
+        Client().post,
+        "/inbox/telegram/support/",
+        data=json.dumps(update),
+        content_type="application/json",
+        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
+    )
+    assert response.status_code == 200, response.content
+    assert len(fake.downloads) == 1  # the file was fetched and stored as an attachment
+    stored = Attachment.objects.get(filename="wallet-backup.txt").file.read()
+    marker = "[redacted: ".encode("utf-16-le" if encoding.startswith("utf-16") else encoding)
+    assert marker in stored  # redacted in its own encoding
+    desk["outbound"].items.extend(json.dumps(body) for _method, body in fake.calls)
     return response.content.decode()
 
 
@@ -231,7 +292,9 @@ PATHS = {
     "api_ticket": via_api_ticket,
     "api_message": via_api_message,
     "email": via_email,
+    "imap": via_imap,
     "telegram": via_telegram,
+    "telegram_document": via_telegram_document,
     "webchat": via_webchat,
     "portal": via_portal,
     "assistant": via_assistant,
@@ -244,27 +307,26 @@ def kb_index(tables: dict[str, str]) -> dict[str, str]:
 
 @pytest.mark.parametrize("sample_id", SAMPLE_IDS)
 @pytest.mark.parametrize("path", PATHS)
-def test_no_secret_reaches_storage_logs_index_or_outbound(
-    desk, all_logs, monkeypatch, path, sample_id
-):
+def test_no_secret_reaches_storage_logs_index_or_outbound(desk, all_logs, path, sample_id):
     sample = SAMPLES[sample_id]
+    desk["sample_id"] = sample_id
     fragments = sample["fragments"]
     before = leakcheck.database_text()
     assert not leakcheck.found_in(before, fragments)  # the check can only fail because of intake
-    intake = PATHS[path]
-    args = (monkeypatch,) if path == "email" else ()
-    answer = intake(desk, sample["text"], *args)
+    answer = PATHS[path](desk, sample["text"])
 
     tables = leakcheck.database_text()
+    files = leakcheck.files_text(Path(desk["media"]))
     leaks = leakcheck.found_in(tables, fragments)
-    leaks += leakcheck.found_in(leakcheck.files_text(Path(desk["media"])), fragments)
+    leaks += leakcheck.found_in(files, fragments)
     logs = {f"log {r.name}": leakcheck.log_text(r) for r in all_logs.records}
     leaks += leakcheck.found_in(logs, fragments)
     leaks += leakcheck.found_in({"outbound": desk["outbound"].text(), "answer": answer}, fragments)
     assert not leaks, leaks
     assert kb_index(tables) == kb_index(before)
+    stored = "\n".join([*tables.values(), *files.values()])  # a file's text stays in the file
     for kept in sample.get("keep", []):  # what must stay usable does (transaction hashes)
-        assert kept in "\n".join(tables.values())
+        assert kept in stored
 
 
 def test_the_check_sees_a_secret_that_is_stored(desk, all_logs):

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 _SCHEMES = {"http": "hxxp", "https": "hxxps", "ftp": "fxp", "ws": "wxs", "wss": "wxss"}
 _SCHEME_RE = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)(?P<sep>://|:(?=//))", re.ASCII)
-# A dot (ASCII, full-width, ideographic, halfwidth ideographic) not already in brackets.
-_DOT_RE = re.compile(r"(?<!\[)[.\uff0e\u3002\uff61](?!\])")
+# A dot (ASCII, full-width, ideographic, halfwidth ideographic) not already in brackets
+# ("[.]", or "(.)" as customers defang).
+_DOT_RE = re.compile(r"(?<![\[(\uff08\uff3b{])[.\uff0e\u3002\uff61](?![\])\uff09\uff3d}])")
 _HOST_END = re.compile(r"[/?#\\]")
 
 

@@ -49,6 +49,23 @@ REASONS = {
     },
 }
 
+# Short reasons for the console's "Flagged links" list; {name} is the name imitated.
+REASON_SHORT = {
+    "blocklisted": {EN: "blocklisted", ZH: "已列入钓鱼黑名单"},
+    "homoglyph": {EN: "look-alike characters of {name}", ZH: "用形似字符仿冒 {name}"},
+    "lookalike": {EN: "lookalike of {name}", ZH: "与 {name} 拼写相近"},
+    "brand_in_domain": {EN: "uses the name {name}", ZH: "冒用名称 {name}"},
+    "fuzzy_match": {EN: "close to {name}", ZH: "与 {name} 相近"},
+    "mixed_script": {EN: "mixed alphabets", ZH: "混用多种文字"},
+    "punycode": {EN: "punycode (IDN)", ZH: "国际化域名（punycode）"},
+    "hidden_host": {EN: "real host hidden after @", ZH: "在 @ 之后隐藏真实地址"},
+}
+UNNAMED = {EN: "an official name", ZH: "官方名称"}
+VERDICT_SHORT = {
+    "blocked": {EN: "known phishing", ZH: "已知钓鱼"},
+    "suspicious": {EN: "suspicious", ZH: "可疑"},
+}
+
 NEVER_ASK = {
     EN: "Walletdesk staff will never ask for your recovery phrase or private key.",
     ZH: "Walletdesk 工作人员绝不会索要您的助记词或私钥。",

@@ -1,11 +1,12 @@
-"""Find links in free text: URLs with a scheme, www. names and bare domains (also IDN)."""
+"""Find links in free text: URLs with a scheme, www. names and bare domains (also IDN), also
+when written defanged (`hxxps://evil[.]com`, `evil(.)com`) or in full-width forms (see refang)."""
 
 import re
 from dataclasses import dataclass
 
-# Letters a look-alike domain may use: Latin (with accents), Greek, Cyrillic, Armenian.
-# CJK is left out so that "请访问walletdesk.com获取" yields "walletdesk.com".
-_C = "0-9a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u1e00-\u1eff"
+from .refang import LABEL_CHARS as _C
+from .refang import refang
+
 _LABEL = f"[{_C}](?:[{_C}-]{{0,61}}[{_C}])?"
 _TLD = "(?:xn--[0-9a-zA-Z-]{1,59}|[a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f]{2,63})"
 LINK_RE = re.compile(
@@ -21,24 +22,27 @@ _TRAILING = ".,;:!?)]}'\"*"
 
 @dataclass(frozen=True, slots=True)
 class FoundLink:
-    start: int
+    start: int  # offsets in the text as written
     end: int
-    text: str
-    host: str
+    text: str  # as written (defanged forms stay defanged)
+    host: str  # read as a plain host name, lower case
     userinfo: str
 
 
 def find_links(text: str) -> list[FoundLink]:
-    """Every link-like span in text, with its host as written (lower case)."""
-    if "." not in text:
+    """Every link-like span in text, with its host (lower case)."""
+    read = refang(text)
+    plain = read.text
+    if "." not in plain:
         return []
     found = []
-    for match in LINK_RE.finditer(text):
+    for match in LINK_RE.finditer(plain):
         # In "name@example.com" only the domain is matched: it is checked like a link.
         userinfo = match.group("userinfo") or ""
         start, end = match.start(), match.end()
-        while end > start and text[end - 1] in _TRAILING:
+        while end > start and plain[end - 1] in _TRAILING:
             end -= 1
         end = max(end, match.end("host"))
+        start, end = read.span(start, end)
         found.append(FoundLink(start, end, text[start:end], match.group("host").lower(), userinfo))
     return found

@@ -1,39 +1,79 @@
-"""Attachments: a file that is text (by its declared type, or because its bytes are UTF-8
-text whatever the type says: keystore files come as application/octet-stream) is redacted
-like message text; binary files are returned unchanged."""
+"""Attachments: a file that is text is redacted like message text, whatever type it declares
+(keystore files come as application/octet-stream, a Telegram document without an extension
+too); binary files are returned unchanged.
+
+A file is read as: the encoding its byte-order mark names; else its declared charset; else
+UTF-8; else, as guesses, the legacy CJK encodings (GB18030, Big5, Shift_JIS, EUC-KR) and
+UTF-16 without a BOM (even length, no NUL code unit). A reading by BOM or as UTF-8 is final;
+the others are tried until one shows a secret. Anything else is binary.
+"""
+
+import array
+import codecs
+from collections.abc import Iterator
 
 from ._core import redact
 
-_TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LEGACY = ("gb18030", "big5", "shift_jis", "euc-kr")
 
 
-def _declared_text(content_type: str) -> bool:
-    kind = content_type.split(";")[0].strip().lower()
-    return kind.startswith(_TEXT_TYPES) or kind.endswith(("+json", "+xml"))
-
-
-def _decoded(data: bytes, content_type: str) -> tuple[str, str] | None:
-    """(text, encoding) when the bytes are text; None for binary data."""
-    if not data or (b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        return None
-    encodings = ["utf-8"]
-    if _declared_text(content_type):
-        encodings += ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["gb18030"]
-    for encoding in encodings:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+def _declared_charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return None
     return None
+
+
+def _utf16_guesses(data: bytes) -> tuple[str, ...]:
+    """UTF-16 without a BOM: even length and no NUL code unit (binary data has those)."""
+    if len(data) % 2:
+        return ()
+    units = array.array("H")
+    units.frombytes(data)
+    if 0 in units:
+        return ()
+    even, odd = data[0::2].count(0), data[1::2].count(0)  # ASCII: zero high bytes
+    return ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+
+
+def _readings(data: bytes, content_type: str) -> Iterator[tuple[bytes, str, bool]]:
+    """(prefix kept as it is, encoding of the rest, final) in the order they are tried."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            yield bom, encoding, True
+            return
+    declared = _declared_charset(content_type)
+    if declared:  # not final: a charset such as latin-1 reads any bytes
+        yield b"", declared, False
+    if b"\x00" not in data:
+        yield b"", "utf-8", True
+        for encoding in _LEGACY:
+            yield b"", encoding, False
+    for encoding in _utf16_guesses(data):
+        yield b"", encoding, False
 
 
 def redact_attachment(data: bytes, content_type: str = "") -> bytes:
     """The bytes to store for an attachment: text redacted, anything else as it is."""
-    decoded = _decoded(data, content_type)
-    if decoded is None:
+    if not data:
         return data
-    text, encoding = decoded
-    redacted = redact(text)
-    if not redacted.findings:
-        return data
-    return redacted.text.encode(encoding)
+    for prefix, encoding, certain in _readings(data, content_type):
+        try:
+            text = data[len(prefix) :].decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        redacted = redact(text)
+        if redacted.findings:
+            return prefix + redacted.text.encode(encoding, errors="replace")
+        if certain:
+            return data
+    return data

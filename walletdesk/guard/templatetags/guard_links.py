@@ -13,9 +13,11 @@ import nh3
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from walletdesk.guard.defang import defang
+from walletdesk.guard.defang import defang, defang_spans
+from walletdesk.guard.presenters import link_flag_rows
 from walletdesk.guard.selectors import links_check
 
 register = template.Library()
@@ -67,3 +69,20 @@ def agent_html(html: str) -> SafeString:
     """Sanitized message HTML without anchors, images or attributes, flagged links defanged."""
     cleaned = nh3.clean(str(html or ""), tags=set(AGENT_HTML_TAGS), attributes={}, link_rel=None)
     return defanged_html(cleaned, escaped=True)
+
+
+@register.filter
+def defang_flagged_text(text: str) -> str:
+    """Plain text with flagged links defanged and no markup (the template escapes it)."""
+    text = str(text or "")
+    return defang_spans(text, [(flag.start, flag.end) for flag in links_check(text)])
+
+
+@register.simple_tag
+def flagged_links(metadata: object) -> list[dict]:
+    """The link flags stored on a ticket, one row per domain, for agents."""
+    flags = metadata.get("link_flags") if isinstance(metadata, dict) else None
+    if not isinstance(flags, list):
+        return []
+    language = "zh-hans" if (get_language() or "").lower().startswith("zh") else "en"
+    return link_flag_rows(flags, language)
