@@ -1,16 +1,18 @@
-"""A request submitted with an e-mail address sends the customer the ticket number and the
-private tracking link, in their language, through the outbox (Delivery, SMTP)."""
+"""A request submitted with an e-mail address sends the customer the ticket number and a
+signed, expiring tracking link (not the access token), in their language, through the outbox
+(Delivery, SMTP)."""
 
 from email import message_from_bytes, policy
+from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tests.inbox.test_email_smtp_outbound import Recorder, smtp  # noqa: F401 (fixture)
 from walletdesk.inbox.models import Delivery
 from walletdesk.inbox.services import delivery_attempt
 from walletdesk.tickets.models import Message, Ticket
-from walletdesk.tickets.selectors import ticket_get_for_token
 
 __all__ = ["Recorder"]
 
@@ -35,7 +37,8 @@ def test_tracking_link_is_queued_for_the_given_address(submit):
     assert delivery.state == "pending"
     message = delivery.message
     assert (message.direction, message.channel, message.ticket) == ("outbound", "email", ticket)
-    assert f"/track/{ticket.number}/?token={token}" in message.body_text
+    assert f"/track/{ticket.number}/?link=" in message.body_text
+    assert token not in message.body_text  # the outbox sends what is stored
     assert "请" in message.body_text or "您" in message.body_text  # in the customer's language
     assert queued  # the send task is queued after commit
     assert 'id="emailed"' in response.content.decode()
@@ -59,7 +62,13 @@ def test_the_mail_reaches_smtp_in_english_with_a_working_link(submit, smtp):  # 
     text = sent.get_body(("plain",)).get_content()
     assert ticket.number in text
     assert "We have received your request" in text
+    assert token not in text
     link = next(word for word in text.split() if "/track/" in word)
-    number, _, query = link.split("/track/")[1].partition("/?token=")
-    assert (number, query) == (ticket.number, token)  # the link the page showed
-    assert ticket_get_for_token(number=number, token=query) == ticket
+    assert link.split("/track/")[1].startswith(f"{ticket.number}/?link=")
+    url = urlsplit(link)
+    reader = Client()  # another browser: only the link gives it access
+    assert reader.get(url.path).status_code == 404
+    opened = reader.get(f"{url.path}?{url.query}")
+    assert (opened.status_code, opened.url) == (302, url.path)  # the link leaves the address
+    page = reader.get(opened.url)
+    assert page.status_code == 200 and "USDT missing" in page.content.decode()

@@ -187,6 +187,8 @@ WALLETDESK = {
     "WORKER_SWEEP_SECONDS": env_int("WALLETDESK_WORKER_SWEEP_SECONDS", 5),
     "EMBEDDED_WORKER": env_bool("WALLETDESK_EMBEDDED_WORKER", True),
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
+    # Seconds the signed tracking link in the portal's confirmation e-mail stays valid.
+    "PORTAL_TRACK_LINK_MAX_AGE": env_int("WALLETDESK_PORTAL_TRACK_LINK_MAX_AGE", 30 * 24 * 3600),
     # Seconds a process keeps its snapshot of routing rules, SLA policies, teams and calendars.
     "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
     # Most API ticket creations one transaction takes when requests arrive together (1: none).

@@ -18,7 +18,7 @@ from walletdesk.tickets.selectors import ticket_get_for_agent, tickets_visible_t
 
 # Events that only repeat a message already shown in the timeline.
 MESSAGE_EVENTS = frozenset({"customer_replied", "agent_replied", "note_added"})
-TRACKING_TOKEN = re.compile(r"(/track/[\w-]+/\?token=)[\w-]+")
+TRACKING_TOKEN = re.compile(r"(/track/[\w-]+/\?(?:token|link)=)[\w:.-]+")
 COUNTED_QUEUES = ("mine", "unassigned", "open", "pending", "on_hold", "breaching", "breached")
 
 
@@ -83,8 +83,9 @@ class Workspace:
 
 def _hide_tracking_token(message: Message) -> Message:
     """The portal's confirmation e-mail holds the customer's tracking link: agents see it
-    without the token (a bearer credential for the customer's side), in memory only."""
-    if message.direction == Message.Direction.OUTBOUND and "?token=" in message.body_text:
+    without the token or signed link (bearer credentials for the customer's side), in memory
+    only."""
+    if message.direction == Message.Direction.OUTBOUND and "/track/" in message.body_text:
         message.body_text = TRACKING_TOKEN.sub(r"\1…", message.body_text)
     return message
 

@@ -1,11 +1,44 @@
-"""Portal reads: what a customer holding a ticket's token may see, in a fixed number of queries."""
+"""Portal reads: what a customer holding a ticket's token may see, in a fixed number of queries.
 
+A browser's access to a ticket is a grant in its session (see portal.access): the ticket is
+read with `ticket_get_for_grant` or, from a signed tracking link, `ticket_get_for_link`; both
+answer NotFound alike for an absent ticket and a wrong grant, like ticket_get_for_token.
+"""
+
+import hmac
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
+from walletdesk.assistant.models import PostedMessage
+from walletdesk.core.errors import NotFound
+from walletdesk.portal.access import grant_of, link_binding
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import Message, Ticket
 from walletdesk.tickets.selectors import customer_messages, customer_timeline
+
+
+def _by_number(number: str) -> Ticket | None:
+    return Ticket.objects.select_related("customer").filter(number=number.upper()).first()
+
+
+def ticket_get_for_grant(*, number: str, grant: str) -> Ticket:
+    """The ticket a session's grant opens (constant-time comparison, 404 alike)."""
+    ticket = _by_number(number)
+    expected = grant_of(ticket.access_token_hash if ticket else "absent")
+    if ticket is None or not hmac.compare_digest(expected, grant):
+        raise NotFound("No such ticket.")
+    return ticket
+
+
+def ticket_get_for_link(*, number: str, binding: str) -> Ticket:
+    """The ticket a signed tracking link names, if its binding still matches the token."""
+    ticket = _by_number(number)
+    expected = link_binding(ticket.access_token_hash if ticket else "absent")
+    if ticket is None or not hmac.compare_digest(expected, binding):
+        raise NotFound("No such ticket.")
+    return ticket
 
 
 @dataclass
@@ -23,7 +56,11 @@ def ticket_progress(ticket: Ticket) -> Progress:
     return Progress(
         ticket=ticket,
         timeline=customer_timeline(ticket),
-        messages=list(customer_messages(ticket).prefetch_related("attachments")),
+        messages=list(
+            customer_messages(ticket)
+            .annotate(by_assistant=Exists(PostedMessage.objects.filter(message=OuterRef("pk"))))
+            .prefetch_related("attachments")
+        ),
         can_rate=done and answered is None,
         rated_score=answered.score if answered else None,
     )

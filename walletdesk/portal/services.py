@@ -1,5 +1,5 @@
 """Portal writes: a customer's request from the web form, with its attachments, and the
-confirmation e-mail carrying its private tracking link."""
+confirmation e-mail carrying its signed, expiring tracking link (never the access token)."""
 
 import hashlib
 import uuid
@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Customer, CustomerIdentity
 from walletdesk.accounts.services import customer_resolve
-from walletdesk.api.intake import tracking_url
 from walletdesk.core.clock import now
 from walletdesk.guard.redaction import redact, redact_attachment
+from walletdesk.portal.access import track_link_url
 from walletdesk.tickets.choices import Channel
 from walletdesk.tickets.models import Attachment, Message, Ticket
 from walletdesk.tickets.services import TicketDraft, ticket_create
@@ -91,7 +91,7 @@ def portal_request_submit(*, req: WebRequest) -> tuple[Ticket, str]:
     if req.files and first is not None:
         attachments_add(message=first, files=req.files)
     if req.email:
-        confirmation_send(ticket=ticket, token=token)
+        confirmation_send(ticket=ticket)
     return ticket, token
 
 
@@ -106,10 +106,11 @@ def confirmation_text(*, ticket: Ticket, link: str) -> str:
         ) % {"number": ticket.number, "link": link}
 
 
-def confirmation_send(*, ticket: Ticket, token: str) -> Message:
-    """E-mail the tracking link through the outbox (sent after commit, retried). The token is
-    only in this one stored message: the ticket keeps its SHA-256."""
-    body = confirmation_text(ticket=ticket, link=tracking_url(ticket, token))
+def confirmation_send(*, ticket: Ticket) -> Message:
+    """E-mail the tracking link through the outbox (sent after commit, retried). The outbox
+    sends what is stored, so the link is signed and expires (portal.access): the access token
+    is stored nowhere, the ticket keeps only its SHA-256."""
+    body = confirmation_text(ticket=ticket, link=track_link_url(ticket))
     message = message_build(
         ticket, Message.Direction.OUTBOUND, body, channel=Channel.EMAIL, at=now()
     )

@@ -1,8 +1,9 @@
 """Customer portal: submit a request, track it with its number and private token, reply, rate.
 
-The token is taken from the tracking link once, kept in the session and dropped from the URL.
-Every ticket read goes through tickets.selectors.ticket_get_for_token: 404 alike for an absent
-ticket and a wrong token.
+A tracking link (the e-mail's signed, expiring `?link=`, or the old `?token=`) or the number +
+access code form is checked once; the session then keeps a grant (portal.access), never the
+token, and the address drops it. Every ticket read goes through portal.selectors
+(ticket_get_for_grant): 404 alike for an absent ticket and a wrong grant.
 """
 
 import contextlib
@@ -16,13 +17,15 @@ from django.views.decorators.http import require_POST
 from walletdesk.api.intake import tracking_url
 from walletdesk.core.errors import DomainError, NotFound
 from walletdesk.portal import forms
-from walletdesk.portal.selectors import ticket_progress
+from walletdesk.portal.access import LinkExpired, LinkInvalid, grant_of, track_link_read
+from walletdesk.portal.selectors import ticket_get_for_grant, ticket_get_for_link, ticket_progress
 from walletdesk.portal.services import WebRequest, portal_request_submit
 from walletdesk.tickets.models import Ticket
 from walletdesk.tickets.selectors import ticket_get_for_token
 from walletdesk.tickets.services import customer_message_add, survey_answer
 
-SESSION_KEY = "portal_tokens"
+GRANTS_KEY = "portal_grants"
+LEGACY_TOKENS_KEY = "portal_tokens"  # sessions from before grants held the token itself
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -50,7 +53,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             files=data["attachments"],
         )
         ticket, token = portal_request_submit(req=req)
-        _remember(request, ticket.number, token)
+        _grant(request, ticket)
         context = {
             "ticket": ticket,
             "token": token,
@@ -61,18 +64,48 @@ def submit(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/submit.html", {"form": form, "section": "submit"})
 
 
-def _remember(request: HttpRequest, number: str, token: str) -> None:
-    tokens = request.session.get(SESSION_KEY, {})
-    tokens[number.upper()] = token
-    request.session[SESSION_KEY] = tokens
+def _grant(request: HttpRequest, ticket: Ticket) -> None:
+    grants = request.session.get(GRANTS_KEY, {})
+    grants[ticket.number] = grant_of(ticket.access_token_hash)
+    request.session[GRANTS_KEY] = grants
+
+
+def _grant_by_token(request: HttpRequest, number: str, token: str) -> None:
+    """A right number + token grants access; a wrong one grants nothing (the page 404s)."""
+    with contextlib.suppress(NotFound):
+        _grant(request, ticket_get_for_token(number=number, token=token))
 
 
 def _ticket(request: HttpRequest, number: str) -> Ticket:
-    token = request.session.get(SESSION_KEY, {}).get(number.upper(), "")
+    number = number.upper()
+    legacy = request.session.get(LEGACY_TOKENS_KEY, {})
+    if number in legacy:  # an older session: turn its token into a grant, then forget it
+        _grant_by_token(request, number, legacy.pop(number))
+        request.session[LEGACY_TOKENS_KEY] = legacy
+    grant = request.session.get(GRANTS_KEY, {}).get(number, "")
     try:
-        return ticket_get_for_token(number=number, token=token)
+        return ticket_get_for_grant(number=number, grant=grant)
     except NotFound as exc:
         raise Http404("No such ticket.") from exc
+
+
+def _open_link(request: HttpRequest, number: str, value: str) -> HttpResponse:
+    """The e-mail's signed tracking link: grant access, or say why the link does not work."""
+    try:
+        binding = track_link_read(number=number, value=value)
+        ticket = ticket_get_for_link(number=number, binding=binding)
+    except LinkExpired:
+        return _link_error(request, expired=True)
+    except (LinkInvalid, NotFound):
+        return _link_error(request, expired=False)
+    _grant(request, ticket)
+    return redirect("portal:track", number=ticket.number)
+
+
+def _link_error(request: HttpRequest, *, expired: bool) -> HttpResponse:
+    context = {"expired": expired, "form": forms.TrackForm(), "section": "track"}
+    status = 410 if expired else 400
+    return render(request, "portal/track_link_error.html", context, status=status)
 
 
 @never_cache
@@ -80,15 +113,17 @@ def track_lookup(request: HttpRequest) -> HttpResponse:
     form = forms.TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"].strip().upper()
-        _remember(request, number, form.cleaned_data["token"].strip())
+        _grant_by_token(request, number, form.cleaned_data["token"].strip())
         return redirect("portal:track", number=number)
     return render(request, "portal/track_form.html", {"form": form, "section": "track"})
 
 
 @never_cache
 def track(request: HttpRequest, number: str) -> HttpResponse:
-    if "token" in request.GET:  # the tracking link: keep the token, drop it from the address
-        _remember(request, number, request.GET["token"])
+    if "link" in request.GET:  # the e-mail's signed link: grant, drop it from the address
+        return _open_link(request, number, request.GET["link"])
+    if "token" in request.GET:  # the number + token link: grant, drop it from the address
+        _grant_by_token(request, number, request.GET["token"])
         return redirect("portal:track", number=number.upper())
     ticket = _ticket(request, number)
     context = {
@@ -109,7 +144,7 @@ def track_reply(request: HttpRequest, number: str) -> HttpResponse:
             ticket=ticket, body=form.cleaned_data["body"], channel=ticket.channel
         )
         if ticket.number != number.upper():  # a closed ticket: the follow-up shares its token
-            _remember(request, ticket.number, request.session[SESSION_KEY][number.upper()])
+            _grant(request, ticket)
         return redirect("portal:track", number=ticket.number)
     return redirect("portal:track", number=number)
 
