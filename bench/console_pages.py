@@ -6,15 +6,24 @@ resolved or closed; spread over three teams), adds a ticket with a real conversa
 services, then times Django's full request handling (middleware, view, queries, template)
 in-process with the test client.
 
-    .venv/bin/python bench/console_pages.py [--tickets 1000000] [--requests 200]
+With --http the same pages are fetched over HTTP from the real server (`walletdesk serve --wsgi`,
+two gunicorn processes, no embedded worker) with a signed-in session cookie, one request at a
+time: the figures are then what a browser on this machine waits for.
+
+    .venv/bin/python bench/console_pages.py [--tickets 1000000] [--requests 200] [--reuse]
+        [--http]
 """
 
 import argparse
+import logging
 import os
+import subprocess
 import time
+from collections.abc import Callable
 
-from _common import minimal_desk, percentiles, rss_mb, use_database
+from _common import ROOT, minimal_desk, percentiles, rss_mb, use_database, wait_until_serving
 
+PORT = 8767
 ACTIVE_SHARE = 20  # the newest 1/20 of the tickets are active (new, open, pending, on hold)
 
 
@@ -77,17 +86,46 @@ def conversation_ticket():
     return ticket
 
 
-def timed(client, url: str, requests: int) -> tuple[list[float], float]:
+def timed(get: Callable, url: str, requests: int, warm: int = 1) -> tuple[list[float], float]:
     """Wall-clock samples (ms) and the mean CPU time (ms) of this process per request."""
-    client.get(url)  # warm the caches and the connection
+    for _ in range(warm):  # warm the caches and the connection
+        get(url)
     samples = []
     cpu0 = time.process_time()
     for _ in range(requests):
         t0 = time.perf_counter()
-        response = client.get(url)
+        response = get(url)
         samples.append((time.perf_counter() - t0) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     return samples, (time.process_time() - cpu0) * 1000 / requests
+
+
+def load_average() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def session_cookie(user) -> tuple[str, str]:
+    """A signed-in session stored in the database, as the sign-in form leaves it."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return name, client.cookies[name].value
+
+
+def serve(url: str) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "WALLETDESK_LOG_LEVEL": "WARNING",
+        "WALLETDESK_STAFF_2FA_REQUIRED": "false",
+    }
+    command = [str(ROOT / ".venv/bin/walletdesk"), "serve", "--wsgi", "--port", str(PORT)]
+    return subprocess.Popen(
+        [*command, "--workers", "2", "--no-worker"], env=env, stdout=subprocess.DEVNULL
+    )
 
 
 def main() -> None:
@@ -95,6 +133,7 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
+    parser.add_argument("--http", action="store_true", help="through `walletdesk serve --wsgi`")
     args = parser.parse_args()
     os.environ["WALLETDESK_STAFF_2FA_REQUIRED"] = "false"  # measured: the pages, not the sign-in
     url = use_database(fresh=not args.reuse)
@@ -111,12 +150,7 @@ def main() -> None:
     print(f"{Ticket.objects.count():,} tickets")
     from walletdesk.core.runtime import gc_freeze_startup
 
-    gc_freeze_startup()  # as `walletdesk serve` does once it has loaded
-
-    from django.test import Client
-
-    from walletdesk.accounts.models import Agent
-
+    gc_freeze_startup(load_urls=True)  # as `walletdesk serve` does once it has loaded
     pages = {
         "queue: all open (newest)": "/console/queue/?queue=open",
         "queue counts (JSON, every 30 s)": "/console/queue/counts/",
@@ -126,17 +160,54 @@ def main() -> None:
         "queue: search by subject": "/console/queue/?queue=all&q=Swap",
         "ticket page (30 messages)": f"/console/tickets/{ticket.id}/",
     }
+    if args.http:
+        measure_http(url, pages, args.requests)
+    else:
+        measure_in_process(pages, args.requests)
+    print(f"\nmax RSS {rss_mb():.0f} MB (this process)")
+
+
+def _roles():
+    from walletdesk.accounts.models import Agent
+
     for role in ("supervisor", "agent"):
-        agent = Agent.objects.filter(role=role).first()
+        yield role, Agent.objects.filter(role=role).first()
+
+
+def _run_pages(get: Callable, pages: dict[str, str], requests: int, role: str, warm: int):
+    for name, page in pages.items():
+        if role == "agent" and page.startswith("/console/tickets/"):
+            continue  # the conversation ticket belongs to one team
+        samples, cpu = timed(get, page, requests, warm)
+        print(f"{name:32s} {percentiles(samples)}  cpu here {cpu:.1f} ms  ({load_average()})")
+
+
+def measure_in_process(pages: dict[str, str], requests: int) -> None:
+    from django.test import Client
+
+    for role, agent in _roles():
         client = Client()
         client.force_login(agent.user)
-        print(f"\n== as {role} ({agent.display_name}), {args.requests} requests per page")
-        for name, page in pages.items():
-            if role == "agent" and page.startswith("/console/tickets/"):
-                continue  # the conversation ticket belongs to one team
-            samples, cpu = timed(client, page, args.requests)
-            print(f"{name:32s} {percentiles(samples)}  python cpu {cpu:.1f} ms")
-    print(f"\nmax RSS {rss_mb():.0f} MB")
+        print(f"\n== in-process as {role} ({agent.display_name}), {requests} requests per page")
+        _run_pages(client.get, pages, requests, role, warm=1)
+
+
+def measure_http(url: str, pages: dict[str, str], requests: int) -> None:
+    import httpx
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    server = serve(url)
+    try:
+        for role, agent in _roles():
+            cookie = session_cookie(agent.user)
+            base = f"http://127.0.0.1:{PORT}"
+            with httpx.Client(base_url=base, cookies=dict([cookie]), timeout=30) as client:
+                wait_until_serving(client)
+                print(f"\n== over HTTP as {role} ({agent.display_name}), {requests} per page")
+                _run_pages(client.get, pages, requests, role, warm=20)
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ router = ProtocolTypeRouter(
 )
 
 
-gc_freeze_startup()
+gc_freeze_startup(load_urls=True)
 
 
 async def application(scope, receive, send):

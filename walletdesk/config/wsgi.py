@@ -9,4 +9,4 @@ application = get_wsgi_application()
 
 from walletdesk.core.runtime import gc_freeze_startup  # noqa: E402
 
-gc_freeze_startup()
+gc_freeze_startup(load_urls=True)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from walletdesk.console.labels import options_of
 from walletdesk.core.taxonomy import intent_slugs
 from walletdesk.kb.models import Category, Visibility
 
@@ -19,7 +20,9 @@ def _words(value: str) -> list[str]:
 
 
 class ArticleMetaForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    category = forms.ChoiceField(
+        label=_("Category"), choices=options_of("category", Category.values)
+    )
     intents = forms.MultipleChoiceField(
         label=_("Intents it answers"),
         required=False,
@@ -68,7 +71,9 @@ class TranslationForm(forms.Form):
 
 
 class VisibilityForm(forms.Form):
-    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices)
+    visibility = forms.ChoiceField(
+        label=_("Visibility"), choices=options_of("kb_visibility", Visibility.values)
+    )
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
         required=False,

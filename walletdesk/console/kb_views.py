@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from walletdesk.console import labels
 from walletdesk.console.kb_forms import (
     ArticleMetaForm,
     ArticleNewForm,
@@ -79,7 +80,7 @@ def kb_list(request: AgentRequest) -> HttpResponse:
         "rows": rows,
         "query": query,
         "visibility": visibility,
-        "visibilities": Visibility.choices,
+        "visibilities": labels.options("kb_visibility"),
         "now": timezone.now(),
         "section": "kb",
     }

@@ -3,6 +3,8 @@
 Each label has its kind as translation context (pgettext): other apps' catalogues may translate
 the same English word differently ("New" is 新建 for a ticket status)."""
 
+from collections.abc import Callable
+
 from django.utils.functional import Promise
 from django.utils.translation import get_language, pgettext_lazy
 
@@ -41,7 +43,7 @@ LABELS: dict[str, dict[str, Promise | str]] = {
         "agent": pgettext_lazy("channel", "Created by an agent"),
     },
     "chain": {"tron": "TRON", "evm": pgettext_lazy("chain", "EVM chains"), "btc": "Bitcoin"},
-    "language": {"zh-hans": "简体中文", "en": "English"},
+    "language": {"zh-hans": "简体中文", "en": "English", "zh-hant": "繁體中文"},
     "identity": {
         "app_user": pgettext_lazy("identity", "App user id"),
         "email": pgettext_lazy("identity", "Email"),
@@ -123,6 +125,17 @@ LABELS: dict[str, dict[str, Promise | str]] = {
         ),
         "no_energy": pgettext_lazy("alert", "no energy for token transfers"),
     },
+    "kb_visibility": {
+        "public": pgettext_lazy("kb_visibility", "Public"),
+        "internal": pgettext_lazy("kb_visibility", "Internal (agents only)"),
+        "draft": pgettext_lazy("kb_visibility", "Draft"),
+        "archived": pgettext_lazy("kb_visibility", "Archived"),
+    },
+    "case_status": {
+        "draft": pgettext_lazy("case_status", "Draft"),
+        "published": pgettext_lazy("case_status", "Published"),
+        "rejected": pgettext_lazy("case_status", "Rejected"),
+    },
     "link": {
         "duplicate_of": pgettext_lazy("link", "Duplicate of"),
         "related": pgettext_lazy("link", "Related to"),
@@ -148,3 +161,8 @@ def label(kind: str, value: object) -> str:
 
 def options(kind: str) -> list[tuple[str, str]]:
     return [(k, str(v)) for k, v in LABELS[kind].items()]
+
+
+def options_of(kind: str, values: list[str]) -> Callable[[], list[tuple[str, str]]]:
+    """Form choices for `values`, labelled in the language active when the form renders."""
+    return lambda: [(v, label(kind, v)) for v in values]
