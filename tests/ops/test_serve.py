@@ -49,3 +49,42 @@ def test_serve_answers_health_and_api_errors(mode, tmp_path):
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_several_web_processes_on_a_local_memory_cache_are_warned_about(settings):
+    from walletdesk.ops.management.commands.serve import cache_not_shared
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CHANNEL_REDIS_URL = ""
+    assert cache_not_shared(web_processes=1) == ""
+    assert "CACHE_REDIS_URL" in cache_not_shared(web_processes=4)
+    settings.CHANNEL_REDIS_URL = "redis://127.0.0.1:6379/0"  # an install on several machines
+    assert "CACHE_REDIS_URL" in cache_not_shared(web_processes=1)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/1",
+        }
+    }
+    assert cache_not_shared(web_processes=4) == ""
+
+
+def test_the_cache_is_redis_when_cache_redis_url_is_set(tmp_path):
+    """The settings module itself: CACHE_REDIS_URL selects Django's Redis cache."""
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default'].get('LOCATION'))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "walletdesk.config.settings",
+        "WALLETDESK_DATA_DIR": str(tmp_path),
+        "CACHE_REDIS_URL": "redis://127.0.0.1:6379/1",
+    }
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    ], out.stderr[-500:]

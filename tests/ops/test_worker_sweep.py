@@ -27,5 +27,8 @@ def test_sweep_once_reports_every_sweep_and_requeues_due_deliveries(settings):
         "deliveries",
         "inbound",
         "assistant_abandoned",
+        "tasks_requeued",
+        "telegram_spooled",
     }
     assert done["deliveries"] == 1 and done["inbound"] == 0
+    assert done["tasks_requeued"] == 0 and done["telegram_spooled"] == 0

@@ -141,6 +141,17 @@ CHANNEL_LAYERS = {
     )
 }
 
+# Django's cache (rate limits, presence): shared across processes only with Redis. Set it when
+# more than one web process runs (walletdesk serve --workers N, several machines).
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+        if CACHE_REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -185,6 +196,8 @@ WALLETDESK = {
     "LOW_CSAT_SCORE": env_int("WALLETDESK_LOW_CSAT_SCORE", 2),
     "CUSTOMER_TOKEN_MAX_AGE": env_int("WALLETDESK_CUSTOMER_TOKEN_MAX_AGE", 3600),
     "WORKER_SWEEP_SECONDS": env_int("WALLETDESK_WORKER_SWEEP_SECONDS", 5),
+    # A task still "running" after this many seconds (its worker died) is queued again.
+    "TASK_LEASE_SECONDS": env_int("WALLETDESK_TASK_LEASE_SECONDS", 900),
     "EMBEDDED_WORKER": env_bool("WALLETDESK_EMBEDDED_WORKER", True),
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
     # Seconds the signed tracking link in the portal's confirmation e-mail stays valid.
@@ -248,6 +261,9 @@ INBOX: dict[str, Any] = {
     "OUTBOX_MAX_ATTEMPTS": env_int("INBOX_OUTBOX_MAX_ATTEMPTS", 8),
     # A stored inbound payload still unprocessed after this many seconds is queued again.
     "RECORDS_SWEEP_AFTER_SECONDS": env_int("INBOX_RECORDS_SWEEP_AFTER_SECONDS", 300),
+    # The worker processes stored payloads in batches of this many; idle, it looks every N ms.
+    "DRAIN_BATCH": env_int("INBOX_DRAIN_BATCH", 50),
+    "DRAIN_POLL_MS": env_int("INBOX_DRAIN_POLL_MS", 250),
     # `walletdesk mail-lmtp`: accepted recipients ("support@x", "@x" for a domain; empty =
     # all) and the largest message taken (552 above it, announced as SIZE).
     "LMTP_RECIPIENTS": env_list("MAIL_LMTP_RECIPIENTS", []),
@@ -286,6 +302,8 @@ TELEGRAM = {
         }
     },
     "POLL_TIMEOUT_SECONDS": env_int("TELEGRAM_POLL_TIMEOUT_SECONDS", 30),
+    # Updates the database could not take are fsynced here before 200 is answered ("off": none).
+    "SPOOL_DIR": env_str("TELEGRAM_SPOOL_DIR") or str(DATA_DIR / "spool" / "telegram"),
 }
 
 SESSION_COOKIE_AGE = env_int("WALLETDESK_SESSION_SECONDS", 8 * 3600)

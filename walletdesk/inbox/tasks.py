@@ -11,7 +11,8 @@ logger = logging.getLogger(__name__)
 
 @task()
 def inbound_process(record_id: int) -> int:
-    """Process a stored raw payload (webhooks store first, answer, then queue this)."""
+    """Process a stored raw payload (queued by the pending sweep, and by webhooks when tasks do
+    not live in the database; otherwise the worker's drain finds stored records itself)."""
     return len(services.record_process(record_id=record_id))
 
 
@@ -22,14 +23,18 @@ def delivery_send(delivery_id: int) -> str:
 
 
 @task()
-def message_followups(message_id: int) -> int:
-    """After a customer message is stored: the assistant answers first where the channel's
-    mode allows it (WALLETDESK_ASSISTANT_CHANNELS), else leaves the ticket to people. A failure
-    there is logged: the message is stored and the ticket is in its team's queue."""
+def message_followups(*message_ids: int) -> int:
+    """After customer messages are stored (one task per intake batch): the assistant answers
+    first where the channel's mode allows it (WALLETDESK_ASSISTANT_CHANNELS), else leaves the
+    ticket to people. A failure on one message is logged: it is stored and the ticket is in its
+    team's queue, and the other messages still get their turn."""
     from walletdesk.assistant.autoreply import assistant_on_message
 
-    try:
-        assistant_on_message(message_id=message_id)
-    except Exception:
-        logger.exception("assistant on message %s failed; the ticket stays with people", message_id)
-    return message_id
+    for message_id in message_ids:
+        try:
+            assistant_on_message(message_id=message_id)
+        except Exception:
+            logger.exception(
+                "assistant on message %s failed; the ticket stays with people", message_id
+            )
+    return len(message_ids)

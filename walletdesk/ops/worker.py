@@ -1,6 +1,8 @@
-"""The worker: runs queued tasks (django-tasks-db) and the periodic sweeps.
+"""The worker: drains stored inbound payloads, runs queued tasks (django-tasks-db) and the
+periodic sweeps.
 
-Sweeps claim their rows with SKIP LOCKED, so any number of workers can run side by side.
+Sweeps and the intake drain claim their rows with SKIP LOCKED (or advisory locks), so any
+number of workers can run side by side.
 """
 
 import logging
@@ -8,12 +10,16 @@ import threading
 import time
 import uuid
 
+from django.conf import settings
 from django.db import DatabaseError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from walletdesk.assistant.sweeps import abandoned_sweep
 from walletdesk.core.conf import desk_setting
-from walletdesk.inbox.services import delivery_sweep, records_pending_sweep
+from walletdesk.inbox.adapters.telegram.spool import spool_drain
+from walletdesk.inbox.services import delivery_sweep, records_drain, records_pending_sweep
+from walletdesk.inbox.services.processing import drain_wait
+from walletdesk.ops.leases import tasks_stale_sweep
 from walletdesk.tickets.services import automation_sweep, queue_pickup_sweep, sla_sweep
 
 logger = logging.getLogger(__name__)
@@ -29,6 +35,9 @@ def sweep_once() -> dict[str, object]:
         "deliveries": delivery_sweep(),
         "inbound": records_pending_sweep(),
         "assistant_abandoned": abandoned_sweep(),  # conversations the customer left
+        # Tasks left running by a worker that died, and Telegram updates spooled to disk.
+        "tasks_requeued": tasks_stale_sweep(),
+        "telegram_spooled": spool_drain(),
     }
 
 
@@ -53,6 +62,46 @@ class Sweeper(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
+
+
+class IntakeDrainer(threading.Thread):
+    """Processes stored inbound payloads in batches (`records_drain`): no task per payload.
+    Waits `poll` seconds when nothing is left (a store in this process wakes it at once), and
+    backs off while the database is unavailable."""
+
+    def __init__(self, poll: float) -> None:
+        super().__init__(name="walletdesk-intake", daemon=True)
+        self.poll = poll
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        pause = 1.0
+        while not self.stopped.is_set():
+            close_old_connections()
+            try:
+                full = records_drain() >= int(settings.INBOX["DRAIN_BATCH"])
+                pause = 1.0
+            except DatabaseError:
+                logger.warning("intake drain: database unavailable, retrying in %.0fs", pause)
+                self._rest(pause)
+                pause = min(pause * 2, 10.0)
+                continue
+            except Exception:
+                logger.exception("intake drain failed; retrying in %ss", self.poll)
+                full = False
+            if not full:
+                drain_wait(self.poll)
+
+    def _rest(self, seconds: float) -> None:
+        close_old_connections()
+        self.stopped.wait(seconds)
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+def intake_drainer() -> IntakeDrainer:
+    return IntakeDrainer(int(settings.INBOX["DRAIN_POLL_MS"]) / 1000)
 
 
 class ResilientWorker(Worker):
@@ -86,9 +135,11 @@ def task_worker(worker_id: str | None = None) -> Worker:
 
 
 def start_embedded() -> tuple[Sweeper, Worker, threading.Thread]:
-    """Sweeps and tasks in background threads of the web process (the one-machine default)."""
+    """Sweeps, the intake drain and tasks in background threads of the web process (the
+    one-machine default)."""
     sweeper = Sweeper(desk_setting("WORKER_SWEEP_SECONDS"))
     sweeper.start()
+    intake_drainer().start()
     worker = task_worker("embedded")
     thread = threading.Thread(target=worker.run, name="walletdesk-tasks", daemon=True)
     thread.start()

@@ -6,13 +6,16 @@ Adding a channel: copy a sibling package, then `register(...)` it in `load_built
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from walletdesk.inbox.types import InboundMessage, OutboundMessage
+from walletdesk.inbox.types import InboundMessage, IngestResult, OutboundMessage
 
 Parse = Callable[[bytes], list[InboundMessage]]
 Send = Callable[[OutboundMessage], str]
 RedactRaw = Callable[[bytes], tuple[bytes, bool]]
-Process = Callable[[int], object]
+# Given the stored InboundRecord, do the work that needs no transaction (parse, fetch files) and
+# return what to do inside the record's transaction (called with "first sight": never processed).
+Prepare = Callable[[Any], Callable[[bool], list[IngestResult]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +28,8 @@ class Adapter:
     # The payload as stored, secrets removed (default: redact the payload as UTF-8 text).
     redact_raw: RedactRaw | None = None
     # A channel whose stored records need more than `parse` (Telegram fetches files, answers
-    # /start) processes them itself, given the InboundRecord id; `record_process` defers to it.
-    process: Process | None = None
+    # /start) prepares them itself; the intake's processing defers to it.
+    prepare: Prepare | None = None
 
 
 _registry: dict[str, Adapter] = {}

@@ -7,11 +7,14 @@ Text is redacted by the ticket services themselves; attachments are redacted her
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils.text import get_valid_filename
 
@@ -28,6 +31,7 @@ from walletdesk.tickets.models import Attachment, Message, Ticket
 from walletdesk.tickets.services import TicketDraft, customer_message_add, ticket_create
 
 logger = logging.getLogger(__name__)
+_gathered: ContextVar[list[int] | None] = ContextVar("inbox_followups", default=None)
 
 QUARANTINE_TAG = "quarantine"
 STATE_FOR_OUTCOME = {
@@ -111,7 +115,7 @@ def _ingest(inbound: InboundMessage) -> IngestResult:
             ticket_group(ticket.id),
             {"type": "message.created", "ticket": ticket.id, "message": message.id},
         )
-    transaction.on_commit(lambda: _followups_enqueue(message.id))
+    _followups_after(message.id)
     return IngestResult(ticket, message, created_ticket=created)
 
 
@@ -203,10 +207,56 @@ def _record_mark(inbound: InboundMessage, result: IngestResult) -> None:
     )
 
 
-def _followups_enqueue(message_id: int) -> None:
+def _followups_after(message_id: int) -> None:
+    """The follow-up task of a stored message: gathered for a batch's one task once the
+    transaction commits (`followups_gathered`), else queued with the message."""
+    gathered = _gathered.get()
+    if gathered is not None:
+        transaction.on_commit(lambda: gathered.append(message_id))
+    else:
+        followups_enqueue([message_id])
+
+
+@contextmanager
+def followups_gathered() -> Iterator[list[int]]:
+    """Collect the ids of the messages committed meanwhile instead of queueing a task for each;
+    the caller queues one for all of them (`followups_enqueue`)."""
+    ids: list[int] = []
+    token = _gathered.set(ids)
+    try:
+        yield ids
+    finally:
+        _gathered.reset(token)
+
+
+def followups_enqueue(message_ids: list[int]) -> None:
+    """One `message_followups` task for these messages. When tasks are rows of this database
+    the task is inserted in the open transaction (committed with the messages, no commit of
+    its own); with another backend it is queued after commit."""
+    if not message_ids:
+        return
+    ids = list(message_ids)
+    if connection.in_atomic_block and tasks_in_database():
+        _enqueue(ids)
+    else:
+        transaction.on_commit(lambda: _enqueue_logged(ids))
+
+
+def tasks_in_database() -> bool:
+    from django.tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
+def _enqueue(message_ids: list[int]) -> None:
     from walletdesk.inbox import tasks
 
+    tasks.message_followups.enqueue(*message_ids)
+
+
+def _enqueue_logged(message_ids: list[int]) -> None:
     try:
-        tasks.message_followups.enqueue(message_id)
+        _enqueue(message_ids)
     except Exception:  # the message is stored; a lost follow-up must not fail the intake
-        logger.exception("queueing follow-ups of message %s failed", message_id)
+        logger.exception("queueing follow-ups of messages %s failed", message_ids)

@@ -3,18 +3,15 @@
 import hashlib
 import logging
 from contextlib import nullcontext
-from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
 from walletdesk.core.clock import now
-from walletdesk.core.errors import DomainError
 from walletdesk.guard.redaction import redact
 from walletdesk.inbox import adapters
 from walletdesk.inbox.models import InboundRecord
-from walletdesk.inbox.services.intake import message_ingest
 from walletdesk.inbox.types import IngestResult
 
 logger = logging.getLogger(__name__)
@@ -51,12 +48,21 @@ def inbound_accept(
 
     New payloads are the common case: one INSERT (its own transaction, unless the caller holds
     one: then a savepoint); the unique constraint answers for a payload seen before."""
+    return inbound_store(
+        inbound_build(channel=channel, payload=payload, external_id=external_id, source=source)
+    )
+
+
+def inbound_build(
+    *, channel: str, payload: bytes, external_id: str = "", source: str = ""
+) -> InboundRecord:
+    """The record for a raw payload, not saved yet: secrets redacted, SHA-256 and size of the
+    original. (A transport that cannot reach the database spools this form, never the raw.)"""
     digest = hashlib.sha256(payload).hexdigest()
-    external_id = (external_id or f"sha256:{digest}")[:255]
     stored, redacted = _stored_form(channel, payload)
-    record = InboundRecord(
+    return InboundRecord(
         channel=channel,
-        external_id=external_id,
+        external_id=(external_id or f"sha256:{digest}")[:255],
         source=source[:120],
         sha256=digest,
         size=len(payload),
@@ -64,11 +70,16 @@ def inbound_accept(
         redacted=redacted,
         received_at=now(),
     )
+
+
+def inbound_store(record: InboundRecord) -> tuple[InboundRecord, bool]:
+    """Save a built record once per (channel, external id); see `inbound_accept`."""
     try:
         with transaction.atomic() if connection.in_atomic_block else nullcontext():
             record.save(force_insert=True)
     except IntegrityError:  # seen before (a redelivery), or accepted concurrently
-        return InboundRecord.objects.get(channel=channel, external_id=external_id), False
+        seen = InboundRecord.objects.get(channel=record.channel, external_id=record.external_id)
+        return seen, False
     return record, True
 
 
@@ -79,65 +90,6 @@ def record_quarantine(*, record: InboundRecord, reason: str) -> InboundRecord:
     record.save(update_fields=["state", "reason", "processed_at", "attempts"])
     logger.warning("inbound %s quarantined: %s", record, reason)
     return record
-
-
-def record_process(
-    *, record_id: int, payload: bytes | None = None, record: InboundRecord | None = None
-) -> list[IngestResult]:
-    """Parse a stored payload with its channel's adapter and ingest every message in it.
-
-    `payload` is the original (unredacted) bytes when the caller still holds them; otherwise the
-    stored, redacted form is parsed. `record` saves reading the row again when the caller has
-    just stored it. Unparsable payloads and rejected messages are quarantined; database errors
-    propagate so the caller can retry. Safe to call again.
-    """
-    if record is None or record.id != record_id:
-        record = InboundRecord.objects.get(id=record_id)
-    if record.state in DONE:
-        return []
-    adapter = adapters.get(record.channel)
-    if adapter is not None and adapter.process is not None:
-        adapter.process(record.id)  # the channel processes its own records (Telegram)
-        return []
-    if adapter is None or adapter.parse is None:
-        record_quarantine(record=record, reason=f"no adapter for channel {record.channel}")
-        return []
-    try:
-        messages = adapter.parse(payload if payload is not None else bytes(record.payload))
-    except Exception as exc:
-        record_quarantine(record=record, reason=f"unparsable: {type(exc).__name__}: {exc}")
-        return []
-    if not messages:
-        InboundRecord.objects.filter(id=record.id).update(
-            state=InboundRecord.State.IGNORED, reason="nothing to ingest", processed_at=now()
-        )
-        return []
-    return _ingest_all(record, messages)
-
-
-def _relaxed_commit() -> None:
-    """Processing need not wait for its commit to reach the disk (PostgreSQL): the raw record
-    is already durable, and a processing lost in a crash leaves it `received` for the sweep."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
-def _ingest_all(record: InboundRecord, messages: list) -> list[IngestResult]:  # type: ignore[type-arg]
-    """One transaction; the attempt is counted when the record is marked (`_record_mark`).
-    A record never processed before holds no stored message yet: the messages skip the
-    look-up for an earlier copy (the unique constraint still guards a race)."""
-    fresh = record.state == InboundRecord.State.RECEIVED and record.attempts == 0
-    try:
-        with transaction.atomic():
-            _relaxed_commit()
-            return [
-                message_ingest(inbound=replace(m, record_id=record.id), first_sight=fresh)
-                for m in messages
-            ]
-    except (DomainError, ValueError) as exc:
-        record_quarantine(record=record, reason=f"rejected: {exc}")
-        return []
 
 
 def records_pending_sweep(*, older_than_seconds: int | None = None) -> int:
@@ -160,7 +112,26 @@ def records_pending_sweep(*, older_than_seconds: int | None = None) -> int:
 
 def record_reprocess(*, record_id: int) -> list[IngestResult]:
     """An admin retries a quarantined payload (from its stored, redacted form)."""
+    from walletdesk.inbox.services.processing import record_process
+
     InboundRecord.objects.filter(id=record_id, state=InboundRecord.State.QUARANTINED).update(
         state=InboundRecord.State.RECEIVED, reason=""
     )
     return record_process(record_id=record_id)
+
+
+def record_process_soon(record_id: int) -> None:
+    """Call after commit for a record stored by a transport that does not process it itself.
+    With tasks in this database the worker's drain finds `received` records by itself (no task
+    row per record): wake this process's drainer. Another task backend gets a task."""
+    from walletdesk.inbox import tasks
+    from walletdesk.inbox.services.intake import tasks_in_database
+    from walletdesk.inbox.services.processing import drain_wake
+
+    if tasks_in_database():
+        drain_wake()
+        return
+    try:
+        tasks.inbound_process.enqueue(record_id)
+    except Exception:  # the record is durable and stays "received" for the sweep
+        logger.exception("queueing inbound record %s failed", record_id)

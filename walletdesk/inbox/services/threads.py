@@ -66,18 +66,16 @@ def _by_message_ids(inbound: InboundMessage) -> int | None:
     return found
 
 
-def _by_conversation(inbound: InboundMessage, customer: Customer) -> int | None:
+def _by_conversation(inbound: InboundMessage, customer: Customer) -> Ticket | None:
+    """The customer's latest ticket of this conversation, read and locked at once (the
+    customer matches by construction)."""
     conversation = inbound.thread.conversation_id
     if not conversation:
         return None
     return (
-        Ticket.objects.filter(
-            customer=customer,
-            channel=inbound.channel,
-            metadata__conversation_id=conversation,
-        )
+        Ticket.objects.select_for_update()
+        .filter(customer=customer, channel=inbound.channel, metadata__conversation_id=conversation)
         .order_by("-id")
-        .values_list("id", flat=True)
         .first()
     )
 
@@ -109,10 +107,14 @@ def thread_find(inbound: InboundMessage, customer: Customer) -> Ticket | None:
         lambda: _by_number(inbound),
     )
     for find in finders:
-        ticket_id = find()
-        if ticket_id is None:
+        found = find()
+        if found is None:
             continue
-        ticket = Ticket.objects.select_for_update().filter(id=ticket_id).first()
+        if isinstance(found, Ticket):
+            ticket: Ticket | None = found
+        else:
+            ticket = Ticket.objects.select_for_update().filter(id=found).first()
         if ticket is not None and ticket.customer_id == customer.id:
+            ticket.customer = customer  # already read: the ticket services need not again
             return _followed(ticket)
     return None

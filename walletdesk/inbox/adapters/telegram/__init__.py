@@ -19,10 +19,10 @@ def _send(outbound: OutboundMessage) -> str:
     return message_send(outbound)
 
 
-def _process(record_id: int) -> str:
-    from walletdesk.inbox.adapters.telegram.services import update_process
+def _prepare(record):  # type: ignore[no-untyped-def]
+    from walletdesk.inbox.adapters.telegram.services import update_prepare
 
-    return update_process(record_id=record_id)
+    return update_prepare(record=record)
 
 
 def _redact(body: bytes) -> tuple[bytes, bool]:
@@ -37,5 +37,5 @@ ADAPTER = Adapter(
     send=_send,
     identity_kind="telegram",
     redact_raw=_redact,
-    process=_process,
+    prepare=_prepare,
 )

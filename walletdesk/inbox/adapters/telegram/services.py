@@ -1,21 +1,30 @@
-"""Telegram writes: accept an update (store first), then process it (after commit, in a task)."""
+"""Telegram writes: receive an update (store first, or spool it when the database fails), then
+process it (the worker's drain: prepare outside, apply inside the record's transaction)."""
 
 import logging
+from collections.abc import Callable
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 
 from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.accounts.services import customer_resolve
 from walletdesk.core.clock import now
 from walletdesk.inbox.adapters.telegram import parse as tg
+from walletdesk.inbox.adapters.telegram import spool
 from walletdesk.inbox.adapters.telegram.adapter import CHANNEL, decode, external_id, to_inbound
 from walletdesk.inbox.adapters.telegram.client import BotApi, TelegramError
 from walletdesk.inbox.adapters.telegram.config import BotConfig, bot_get
 from walletdesk.inbox.adapters.telegram.models import TelegramChat
 from walletdesk.inbox.models import InboundRecord
-from walletdesk.inbox.services import inbound_accept, message_ingest, record_quarantine
-from walletdesk.inbox.types import InboundAttachment
+from walletdesk.inbox.services import (
+    message_ingest,
+    record_process,
+    record_process_soon,
+    record_quarantine,
+)
+from walletdesk.inbox.services.records import inbound_build, inbound_store
+from walletdesk.inbox.types import InboundAttachment, IngestResult
 
 logger = logging.getLogger(__name__)
 
@@ -27,62 +36,62 @@ GREETING = {
 }
 
 
-def update_accept(*, bot: BotConfig, body: bytes) -> tuple[InboundRecord, bool]:
-    """Store one update durably, once per (bot, update_id); processing is queued after commit.
-
-    Raises parse.InvalidUpdate when the body is not an update."""
+def update_receive(*, bot: BotConfig, body: bytes) -> str:
+    """Take one update from the webhook or the long-poller: "stored", "seen" (a redelivery) or
+    "spooled" (the database failed; the update is on disk, fsynced). Acknowledge Telegram only
+    after this returned. Raises parse.InvalidUpdate when the body is not an update, and the
+    database error when it failed and no spool is configured."""
     update_id = tg.update_id_of(decode(body))
-    record, new = inbound_accept(
+    record = inbound_build(
         channel=CHANNEL, payload=body, external_id=external_id(bot.name, update_id), source=bot.name
     )
-    if new:
-        transaction.on_commit(lambda: _enqueue(record.id))
-    return record, new
-
-
-def _enqueue(record_id: int) -> None:
-    from walletdesk.inbox.adapters.telegram import tasks
-
     try:
-        tasks.update_process.enqueue(record_id)
-    except Exception:  # the record is durable and stays "received" for the sweep
-        logger.exception("queueing telegram record %s failed", record_id)
+        with transaction.atomic():
+            _record, new = inbound_store(record)
+            if new:
+                transaction.on_commit(lambda: record_process_soon(record.id))
+    except DatabaseError:
+        if spool.spool_dir() is None:
+            raise
+        logger.warning("telegram update %s not stored (database error): spooled", update_id)
+        spool.spool_put(record)
+        return "spooled"
+    spool.spool_drain_soon()
+    return "stored" if new else "seen"
 
 
 def update_process(*, record_id: int) -> str:
-    """Act on one stored update. Safe to run twice: a processed record is left alone.
+    """Act on one stored update (see `update_prepare`); returns the record's state after."""
+    record_process(record_id=record_id)
+    return InboundRecord.objects.values_list("state", flat=True).get(id=record_id)
 
-    Files are fetched first (network, no transaction open); everything written for the update
-    is then written in one transaction, which also claims the record."""
-    record = InboundRecord.objects.get(id=record_id)
-    if record.state != InboundRecord.State.RECEIVED:
-        return record.state
+
+def update_prepare(*, record: InboundRecord) -> Callable[[bool], list[IngestResult]]:
+    """Work before the record's transaction: parse the stored update, fetch its files (network,
+    no transaction open). Returns what to do inside it: touch the chat, then ingest, greet or
+    mark the record."""
     bot = bot_get(record.source)
     try:
         update = tg.parse(decode(bytes(record.payload)))
     except tg.InvalidUpdate as exc:
-        record_quarantine(record=record, reason=f"not an update: {exc}")
-        return InboundRecord.State.QUARANTINED
+        reason = f"not an update: {exc}"
+
+        def quarantine(_fresh: bool) -> list[IngestResult]:
+            record_quarantine(record=record, reason=reason)
+            return []
+
+        return quarantine
     attachments: tuple[InboundAttachment, ...] = ()
     if update.action is tg.Action.INGEST and update.files:
         attachments, notes = files_fetch(bot, update.files)
         update = _with_notes(update, notes) if notes else update
-    with transaction.atomic():
-        if not _claim(record):
-            return "already done"
+
+    def apply(fresh: bool) -> list[IngestResult]:
         if update.chat_id is not None:
             chat_touch(bot=record.source, chat_id=update.chat_id, update=update)
-        return _act(record, update, bot, attachments)
+        return _act(record, update, bot, attachments, fresh)
 
-
-def _claim(record: InboundRecord) -> bool:
-    """Lock the record for this transaction; False when another worker has processed it
-    meanwhile. The attempt is counted when the record is closed or marked."""
-    return bool(
-        InboundRecord.objects.filter(id=record.id, state=InboundRecord.State.RECEIVED).update(
-            attempts=F("attempts")
-        )
-    )
+    return apply
 
 
 def _act(
@@ -90,17 +99,20 @@ def _act(
     update: tg.ParsedUpdate,
     bot: BotConfig | None,
     attachments: tuple[InboundAttachment, ...],
-) -> str:
+    fresh: bool,
+) -> list[IngestResult]:
     if update.action is tg.Action.INGEST:
         inbound = to_inbound(
             update, bot=record.source, attachments=attachments, record_id=record.id
         )
-        # Claimed in this transaction and its message keyed by the same update id: no copy
-        # can be stored yet, so the look-up for one is skipped.
-        return message_ingest(inbound=inbound, first_sight=True).outcome
+        # Claimed in this transaction and its message keyed by the same update id: a record
+        # never processed before has no stored copy, so the look-up for one is skipped.
+        return [message_ingest(inbound=inbound, first_sight=fresh)]
     if update.action is tg.Action.START:
-        return _start(record, update, bot)
-    return _record_close(record, InboundRecord.State.IGNORED, update.reason or update.action)
+        _start(record, update, bot)
+    else:
+        _record_close(record, InboundRecord.State.IGNORED, update.reason or update.action)
+    return []
 
 
 def _record_close(record: InboundRecord, state: str, reason: str) -> str:

@@ -7,4 +7,5 @@ from walletdesk.inbox.adapters.telegram import services
 
 @task()
 def update_process(record_id: int) -> str:
+    """Kept for tasks queued before the worker drained stored updates itself."""
     return services.update_process(record_id=record_id)

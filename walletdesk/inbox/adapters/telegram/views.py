@@ -1,9 +1,9 @@
-"""The webhook: check the secret, store the update, answer 200. Processing comes later."""
+"""The webhook: check the secret, store the update (or spool it when the database fails),
+answer 200. Processing comes later."""
 
 import hmac
 import logging
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -30,8 +30,7 @@ def webhook(request: HttpRequest, bot: str) -> HttpResponse:
         # The same answer for an unknown bot and a wrong secret.
         return JsonResponse({"ok": False}, status=403)
     try:
-        with transaction.atomic():
-            services.update_accept(bot=config, body=request.body)
+        services.update_receive(bot=config, body=request.body)  # stored or spooled, durably
     except tg.InvalidUpdate as exc:
         return JsonResponse({"ok": False, "error": str(exc)}, status=400)
     return JsonResponse({"ok": True})

@@ -1,7 +1,26 @@
+import logging
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from walletdesk.core.conf import desk_setting
 from walletdesk.ops.worker import start_embedded
+
+logger = logging.getLogger("walletdesk.ops")
+
+
+def cache_not_shared(*, web_processes: int) -> str:
+    """A warning when web chat rate limits and console presence would be counted per process:
+    a local-memory cache with several web processes (or with the Redis channel layer, the sign
+    of an install on several machines). "" when the cache is shared or one process serves."""
+    if "locmem" not in settings.CACHES["default"]["BACKEND"].lower():
+        return ""
+    if web_processes <= 1 and not settings.CHANNEL_REDIS_URL:
+        return ""
+    return (
+        "Django's cache is local memory but several web processes serve: web chat rate limits "
+        "and console presence are counted per process. Set CACHE_REDIS_URL (see .env.example)."
+    )
 
 
 class Command(BaseCommand):
@@ -24,6 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, no_worker, wsgi, threads, **options):
         embedded = desk_setting("EMBEDDED_WORKER") and not no_worker and workers == 1
+        if warning := cache_not_shared(web_processes=workers):
+            logger.warning(warning)
         if embedded:
             start_embedded()
         self.stdout.write(

@@ -2,11 +2,14 @@ from django.core.management.base import BaseCommand
 
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.runtime import gc_freeze_startup
-from walletdesk.ops.worker import Sweeper, sweep_once, task_worker
+from walletdesk.ops.worker import Sweeper, intake_drainer, sweep_once, task_worker
 
 
 class Command(BaseCommand):
-    help = "Run queued tasks and the SLA / automation / queue sweeps (run as many as you need)."
+    help = (
+        "Process stored inbound payloads, run queued tasks and the SLA / automation / queue "
+        "sweeps (run as many as you need)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,8 +24,11 @@ class Command(BaseCommand):
         gc_freeze_startup()
         sweeper = Sweeper(sweep_seconds or desk_setting("WORKER_SWEEP_SECONDS"))
         sweeper.start()
+        drainer = intake_drainer()
+        drainer.start()
         self.stdout.write(
-            f"worker running: sweeps every {sweeper.interval}s, tasks from all queues"
+            f"worker running: sweeps every {sweeper.interval}s, inbound drain, tasks from all "
+            "queues"
         )
         worker = task_worker()
         worker.configure_signals()
@@ -30,3 +36,4 @@ class Command(BaseCommand):
             worker.run()
         finally:
             sweeper.stop()
+            drainer.stop()
