@@ -65,7 +65,7 @@ def outbound_save(message: Message) -> Message:
     return message
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # nested: one failure rolls back all
 def customer_message_add(
     *, ticket: Ticket, body: str, channel: str, external_id: str = "", body_html: str = ""
 ) -> tuple[Ticket, Message]:
