@@ -19,6 +19,8 @@ django.setup()
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from tests import factories  # noqa: E402
+from walletdesk.console.models import Macro  # noqa: E402
+from walletdesk.console.services import macros_seed_canned  # noqa: E402
 
 TOTP_KEY = "3132333435363738393031323334353637383930"  # the RFC 6238 test secret
 
@@ -31,5 +33,9 @@ for agent in (li, anna):  # staff sign in with a second factor (guard); the test
 ticket, token = factories.ticket(subject="Withdrawal to exchange not credited")
 TX = "e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481"
 chain_ticket, _ = factories.ticket(subject="USDT not arrived", body=f"TRC20 USDT 交易哈希：{TX}")
+macros_seed_canned()  # the canned replies, as global macros (like the demo data)
+Macro.objects.create(
+    name="Need the hash", body_en="Please send the TxID.", status="pending", tags=["need-hash"]
+)
 facts = {"ticket_id": ticket.id, "ticket_number": ticket.number, "token": token}
 print(json.dumps({**facts, "chain_ticket_id": chain_ticket.id, "tx": TX}))

@@ -43,13 +43,13 @@ def expected(**where) -> list[int]:
 @pytest.mark.parametrize(
     ("filters", "where"),
     [
-        (QueueFilters(queue="breached"), {"sla_due_at__lte": "at"}),
-        (QueueFilters(queue="breaching"), {"sla_due_at__gt": "at"}),
+        (QueueFilters(queue="breached"), {"sla_due_at__lte": 0}),
+        (QueueFilters(queue="breaching"), {"sla_due_at__gt": 0, "sla_due_at__lte": 60}),
         (QueueFilters(queue="open", sort="sla_due"), {}),
     ],
 )
 def test_due_sorted_pages_cover_each_ticket_once(agent, due_tickets, filters, where):
-    where = {k: due_tickets for k in where}
+    where = {k: due_tickets + timedelta(minutes=m) for k, m in where.items()}  # minutes from now
     seen = pages(agent, filters, due_tickets)
     assert [i for page in seen for i in page] == expected(**where)
     assert all(len(page) == 2 for page in seen[:-1])

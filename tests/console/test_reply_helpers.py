@@ -1,8 +1,10 @@
-"""Reply helpers: canned replies in the customer's language, help articles to insert."""
+"""Reply helpers: canned replies (seeded as macros) in the customer's language, help articles
+to insert."""
 
 from django.urls import reverse
 
 from tests import factories
+from walletdesk.console.services import macros_seed_canned
 from walletdesk.kb import services as kb
 
 
@@ -14,13 +16,17 @@ def publish(slug, translations):
     kb.article_set_visibility(article=article, visibility="public", actor=None)
 
 
-def test_canned_replies_follow_the_ticket_language(agent_client):
+def test_canned_replies_are_macros_in_the_ticket_language(agent_client):
+    macros_seed_canned()
     zh_ticket, _ = factories.ticket(language="zh-hans")
     en_ticket, _ = factories.ticket(language="en")
     zh = agent_client.get(reverse("console:ticket", args=[zh_ticket.id])).content.decode()
     en = agent_client.get(reverse("console:ticket", args=[en_ticket.id])).content.decode()
-    assert "索要交易哈希" in zh and "Ask for the transaction hash" not in zh
-    assert "Ask for the transaction hash" in en
+    assert (
+        "请提供交易哈希（TxID）和收款地址" in zh and "Could you send us the transaction" not in zh
+    )
+    assert "Could you send us the transaction hash" in en and "请提供交易哈希" not in en
+    assert "Ask for the transaction hash</option>" in en
 
 
 def test_help_article_suggestions_in_the_customer_language(agent_client, settings):

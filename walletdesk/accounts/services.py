@@ -100,3 +100,11 @@ def customers_addresses_add(mentions: list[tuple[Customer, str, str]]) -> None:
             [CustomerAddress(customer=c, chain=chain, address=a) for c, chain, a in mentions],
             ignore_conflicts=True,
         )
+
+
+def agent_availability_set(*, agent: Agent, available: bool) -> Agent:
+    """Away (False) or available (True): routing reads the flag live, so an away agent gets no
+    new tickets from the next assignment on. An UPDATE, not a save: the desk snapshot keeps."""
+    Agent.objects.filter(id=agent.id).update(is_available=available)
+    agent.is_available = available
+    return agent

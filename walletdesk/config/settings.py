@@ -194,6 +194,8 @@ WALLETDESK = {
     "RESOLVED_AUTO_CLOSE_HOURS": env_int("WALLETDESK_RESOLVED_AUTO_CLOSE_HOURS", 168),
     "SLA_WARNING_RATIO": 0.8,
     "LOW_CSAT_SCORE": env_int("WALLETDESK_LOW_CSAT_SCORE", 2),
+    # The "breaching soon" queue: active tickets due within this many minutes.
+    "BREACHING_SOON_MINUTES": env_int("WALLETDESK_BREACHING_SOON_MINUTES", 60),
     "CUSTOMER_TOKEN_MAX_AGE": env_int("WALLETDESK_CUSTOMER_TOKEN_MAX_AGE", 3600),
     "WORKER_SWEEP_SECONDS": env_int("WALLETDESK_WORKER_SWEEP_SECONDS", 5),
     # A task still "running" after this many seconds (its worker died) is queued again.

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Agent, Team
 from walletdesk.console.labels import LABELS
+from walletdesk.console.selectors import macro_for_agent
+from walletdesk.console.services import macro_apply
 from walletdesk.core.errors import InvalidInput, NotFound
 from walletdesk.kb import services as kb_services
 from walletdesk.tickets import services
@@ -36,9 +38,16 @@ def _choice(data: Mapping, name: str, kind: str) -> str | None:
 
 
 def reply(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
-    status = _choice(data, "status", "status")
-    services.reply_send(ticket=ticket, agent=agent, body=_text(data, "body"), status=status)
-    return _("Reply sent.")
+    status, body = _choice(data, "status", "status"), _text(data, "body")
+    raw = data.get("macro") or ""
+    if not raw:
+        services.reply_send(ticket=ticket, agent=agent, body=body, status=status)
+        return _("Reply sent.")
+    macro = macro_for_agent(agent=agent, macro_id=int(raw)) if raw.isdigit() else None
+    if macro is None:
+        raise InvalidInput(_("That macro is not available."))
+    macro_apply(macro=macro, ticket=ticket, agent=agent, body=body, status=status)
+    return _("Reply sent with the macro %(name)s.") % {"name": macro.name}
 
 
 def note(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:

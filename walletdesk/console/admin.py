@@ -1,5 +1,6 @@
 """Django admin pages for the desk's configuration (issue 7: admins only; agents never need them):
-SLA policies, business calendars, teams, agents with their shifts, routing rules.
+SLA policies, business calendars, teams, agents with their shifts, routing rules; and the
+console's macros (prepared replies), global, shared with a team or personal to an agent.
 
 Saving here refreshes this process's desk snapshot at once (tickets.services.desk_config
 listens for these models); other processes pick the change up within DESK_CONFIG_TTL."""
@@ -7,6 +8,7 @@ listens for these models); other processes pick the change up within DESK_CONFIG
 from django.contrib import admin
 
 from walletdesk.accounts.models import Agent, BusinessCalendar, BusinessHours, Holiday, Shift, Team
+from walletdesk.console.models import Macro
 from walletdesk.tickets.models import RoutingRule, SlaPolicy
 
 
@@ -64,3 +66,11 @@ class RoutingRuleAdmin(admin.ModelAdmin):
     list_display = ("name", "position", "is_active", "team", "categories", "languages", "chains")
     list_editable = ("position", "is_active")
     list_filter = ("is_active", "team")
+
+
+@admin.register(Macro)
+class MacroAdmin(admin.ModelAdmin):
+    list_display = ("name", "status", "tags", "team", "agent")
+    list_filter = ("status", "team")
+    search_fields = ("name", "body_en", "body_zh_hans")
+    raw_id_fields = ("agent",)

@@ -1,4 +1,5 @@
-"""Canned replies offered in the reply box, per customer language (data, no logic)."""
+"""The starter canned replies, paired by position across languages (data, no logic); the demo
+data seeds them as global macros (services.macros_seed_canned)."""
 
 CANNED: dict[str, list[tuple[str, str]]] = {
     "en": [
@@ -22,7 +23,3 @@ CANNED: dict[str, list[tuple[str, str]]] = {
         ("结束语", "请问还有其他可以帮您的吗？"),
     ],
 }
-
-
-def canned_for(language: str) -> list[tuple[str, str]]:
-    return CANNED.get(language, CANNED["en"])

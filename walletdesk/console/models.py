@@ -1,8 +1,9 @@
-"""Console-only state: an agent's saved queue views."""
+"""Console-only state: an agent's saved queue views, and macros (prepared replies)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from walletdesk.accounts.models import Agent
+from walletdesk.accounts.models import Agent, Team
 
 
 class SavedView(models.Model):
@@ -21,3 +22,51 @@ class SavedView(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Macro(models.Model):
+    """A prepared reply (Zendesk's macro): a body per language to fill the reply box with, and a
+    status and tags applied when the reply is sent. Global, shared with a team, or personal."""
+
+    class SetStatus(models.TextChoices):
+        PENDING = "pending", "Pending (waiting on customer)"
+        ON_HOLD = "on_hold", "On hold"
+        RESOLVED = "resolved", "Resolved"
+
+    name = models.CharField(max_length=80)
+    body_en = models.TextField("body (English)", blank=True)
+    body_zh_hans = models.TextField("body (Simplified Chinese)", blank=True)
+    status = models.CharField(
+        max_length=20, choices=SetStatus.choices, blank=True, help_text="set on send (optional)"
+    )
+    tags = models.JSONField(
+        default=list, blank=True, help_text='added on send, e.g. ["refund", "tron"]'
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.CASCADE, help_text="shared with this team"
+    )
+    agent = models.ForeignKey(
+        Agent, null=True, blank=True, on_delete=models.CASCADE, help_text="personal to this agent"
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(team__isnull=True) | models.Q(agent__isnull=True),
+                name="macro_team_or_agent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not isinstance(self.tags, list) or not all(isinstance(t, str) for t in self.tags):
+            raise ValidationError({"tags": 'A list of tag names, e.g. ["refund", "tron"].'})
+        if self.team_id and self.agent_id:
+            raise ValidationError("Share a macro with a team or keep it personal, not both.")
+
+    def body_for(self, language: str) -> str:
+        """The body in the ticket's language; empty when the macro has none in it."""
+        return self.body_zh_hans if language.startswith("zh") else self.body_en

@@ -10,11 +10,15 @@ from django.db.models import Count, Q
 
 from walletdesk.accounts.models import Agent, Customer, Team
 from walletdesk.console.chain_panel import ChainPanel, chain_panel
-from walletdesk.console.models import SavedView
+from walletdesk.console.models import Macro, SavedView
 from walletdesk.guard.masking import can_reveal, identities_shown
 from walletdesk.tickets.choices import ACTIVE_STATUSES, Status
 from walletdesk.tickets.models import Message, SlaTarget, Ticket, TicketEvent, TicketLink
-from walletdesk.tickets.selectors import ticket_get_for_agent, tickets_visible_to_agent
+from walletdesk.tickets.selectors import (
+    breaching_until,
+    ticket_get_for_agent,
+    tickets_visible_to_agent,
+)
 
 # Events that only repeat a message already shown in the timeline.
 MESSAGE_EVENTS = frozenset({"customer_replied", "agent_replied", "note_added"})
@@ -40,13 +44,29 @@ def queue_counts(*, agent: Agent, at: datetime) -> dict[str, int]:
         open=Count("id", filter=Q(status__in=[Status.NEW, Status.OPEN])),
         pending=Count("id", filter=Q(status=Status.PENDING)),
         on_hold=Count("id", filter=Q(status=Status.ON_HOLD)),
-        breaching=Count("id", filter=Q(sla_due_at__gt=at)),
+        breaching=Count("id", filter=Q(sla_due_at__gt=at, sla_due_at__lte=breaching_until(at))),
         breached=Count("id", filter=Q(sla_due_at__lte=at)),
     )
 
 
 def saved_views_of(agent: Agent) -> list[SavedView]:
     return list(SavedView.objects.filter(agent=agent))
+
+
+def _macros_visible_to(agent: Agent):
+    """Global macros, those shared with one of the agent's teams, and the agent's own."""
+    return Macro.objects.filter(
+        Q(team__isnull=True, agent__isnull=True) | Q(team__in=agent.teams.all()) | Q(agent=agent)
+    )
+
+
+def macros_for_agent(agent: Agent) -> list[Macro]:
+    """The macros the ticket page offers, in one query however many there are."""
+    return list(_macros_visible_to(agent))
+
+
+def macro_for_agent(*, agent: Agent, macro_id: int) -> Macro | None:
+    return _macros_visible_to(agent).filter(id=macro_id).first()
 
 
 def teams_all() -> list[Team]:

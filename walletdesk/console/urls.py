@@ -2,7 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from walletdesk.console.views import chain, customer, knowledge, queues, supervisor, ticket
+from walletdesk.console.views import (
+    availability,
+    chain,
+    customer,
+    knowledge,
+    queues,
+    supervisor,
+    ticket,
+)
 
 app_name = "console"
 
@@ -16,6 +24,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
+    path("availability/", availability.availability, name="availability"),
     path("queue/", queues.queue, name="queue"),
     path("queue/export.csv", queues.export, name="queue_export"),
     path("queue/counts/", queues.counts, name="queue_counts"),

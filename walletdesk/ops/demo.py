@@ -13,6 +13,7 @@ from django.db import transaction
 from walletdesk.accounts.models import Agent, BusinessCalendar, BusinessHours, Customer, Shift, Team
 from walletdesk.accounts.services import customer_resolve
 from walletdesk.api.services import api_client_create
+from walletdesk.console.services import macros_seed_canned
 from walletdesk.core.clock import frozen_at, now
 from walletdesk.guard.demo import demo_registry_load
 from walletdesk.kb.services import kb_load
@@ -347,6 +348,7 @@ def build(
     create_agents(teams)
     kb_load()  # the 40 starter knowledge-base articles
     demo_registry_load()  # official channels and a few known scams for /verify/
+    macros_seed_canned()  # the canned replies as global macros
     people = create_customers(customers, rng)
     create_tickets(tickets, people, rng, progress)
     sweep = services.sla_sweep()

@@ -5,12 +5,13 @@ import base64
 import hmac
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from walletdesk.accounts.models import Agent, Customer
+from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import InvalidInput, NotFound
 from walletdesk.tickets.choices import ACTIVE_STATUSES
 from walletdesk.tickets.models import Message, Ticket, TicketEvent
@@ -137,11 +138,16 @@ def _queue(agent: Agent, tickets: QuerySet[Ticket], queue: str, at: datetime) ->
         "open": tickets.filter(status__in=["new", "open"]),
         "pending": tickets.filter(status="pending"),
         "on_hold": tickets.filter(status="on_hold"),
-        "breaching": active.filter(sla_due_at__gt=at),
+        "breaching": active.filter(sla_due_at__gt=at, sla_due_at__lte=breaching_until(at)),
         "breached": active.filter(sla_due_at__lte=at),
         "resolved": tickets.filter(status__in=["resolved", "closed"]),
         "all": tickets,
     }[queue]
+
+
+def breaching_until(at: datetime) -> datetime:
+    """The end of the "breaching soon" window that starts at `at`."""
+    return at + timedelta(minutes=int(desk_setting("BREACHING_SOON_MINUTES")))
 
 
 # Queues bounded by the SLA due time. Their range (or a cursor's) already excludes tickets

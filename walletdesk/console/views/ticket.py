@@ -8,9 +8,8 @@ from django.views.decorators.http import require_POST
 
 from walletdesk.console import labels
 from walletdesk.console.actions import ACTIONS
-from walletdesk.console.canned import canned_for
 from walletdesk.console.presence import presence_others, presence_set
-from walletdesk.console.selectors import ticket_workspace
+from walletdesk.console.selectors import macros_for_agent, ticket_workspace
 from walletdesk.console.views.common import AgentRequest, agent_required
 from walletdesk.core.clock import now
 from walletdesk.core.errors import DomainError, NotFound
@@ -35,7 +34,7 @@ def _context(request: AgentRequest, ticket_id: int, error: str = "", done: str =
         "priorities": labels.options("priority"),
         "categories": labels.options("category"),
         "link_kinds": labels.options("link"),
-        "canned": canned_for(ws.ticket.language),
+        "macros": [(m, m.body_for(ws.ticket.language)) for m in macros_for_agent(request.agent)],
         "error": error,
         "done": done,
         "now": now(),

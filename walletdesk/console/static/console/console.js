@@ -21,8 +21,19 @@
     box.focus();
     box.dispatchEvent(new Event("input", { bubbles: true }));
   }
+  // A macro fills the reply box in the ticket's language and shows what it sets on send;
+  // the select posts with the reply, so the server applies its status and tags.
+  function applyMacro(select) {
+    var opt = select.options[select.selectedIndex];
+    var hint = document.getElementById("macro-effects");
+    if (hint) hint.textContent = opt.dataset.effects || "";
+    if (!select.value) return;
+    var status = document.getElementById("reply-status");
+    if (status && opt.dataset.status) status.value = opt.dataset.status;
+    insertReply(opt.dataset.body);
+  }
   document.addEventListener("change", function (e) {
-    if (e.target.matches("[data-canned]")) { insertReply(e.target.value); e.target.value = ""; }
+    if (e.target.matches("[data-macro]")) applyMacro(e.target);
   });
   document.addEventListener("click", function (e) {
     var ins = e.target.closest("[data-insert]");
