@@ -52,7 +52,8 @@ def _detail(request: AuthedRequest, ticket_id: int):
 
 @router.get("/queues/{queue}", response={200: QueuePageOut, **ERRORS})
 def queue(request: AuthedRequest, queue: str, params: Query[QueueFiltersIn]):
-    """A queue (mine, unassigned, open, pending, on_hold, breaching, breached, resolved, all)."""
+    """A queue (mine, unassigned, open, pending, on_hold, breaching, breached, resolved, all);
+    breaching holds the active tickets due within WALLETDESK_BREACHING_SOON_MINUTES."""
     if queue not in QUEUES:
         raise NotFound(f"Unknown queue; expected one of {', '.join(QUEUES)}.")
     fields = params.model_dump(exclude={"cursor", "limit"})
