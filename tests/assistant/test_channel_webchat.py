@@ -19,7 +19,7 @@ def test_the_answer_follows_the_question_in_the_chat(on_channels):
     session = chat_session("zh-hans")
     on_channels(chat_say, session, "怎么添加自定义代币？")
     [(who_asked, _), (who_answered, answer)] = _said(session)
-    assert (who_asked, who_answered) == ("customer", "system")
+    assert (who_asked, who_answered) == ("customer", "assistant")
     assert "/help/add-custom-token/" in answer and "操作步骤" in answer
 
 

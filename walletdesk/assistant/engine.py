@@ -17,7 +17,7 @@ from walletdesk.assistant import entities as entity_rules
 from walletdesk.assistant import language as lang
 from walletdesk.assistant.intents import IntentEngine, IntentScore, engine_load_or_train, prepare
 from walletdesk.assistant.library import Library, library_from_dir
-from walletdesk.assistant.retrieval import rank_articles
+from walletdesk.assistant.retrieval import Hit, rank_articles
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRAIN_FILES = ("train_zh.jsonl", "train_en.jsonl")
@@ -114,17 +114,18 @@ def understand(
     text: str,
     *,
     fallback_language: str = lang.EN,
-    search: Callable[[str, str], list[tuple[str, float]]] | None = None,
+    search: Callable[[str, str], list[Hit]] | None = None,
     limit: int = 3,
 ) -> Understanding:
     """Everything the policy and the answer need about one message. `search(text, language)`
-    returns (slug, score) pairs; the file index by default."""
+    returns `Hit`s (slug, score, the article's intents); the file index by default."""
     info = lang.detect(text, fallback=fallback_language)
     prepared = prepare(text)
     intents = intent_engine().rank(text, k=3, prepared=prepared)
     lib = library()
     hits = search(text, info.code) if search else lib.search(text, limit=5, prepared=prepared)
-    by_article = article_engine().rank(text, k=5, prepared=prepared)
+    articles = article_engine()
+    by_article = articles.rank(text, k=5, prepared=prepared)
     return Understanding(
         text=text,
         language=info,
@@ -132,5 +133,7 @@ def understand(
             text, ticket_prefix=str(settings.WALLETDESK["TICKET_PREFIX"])
         ),
         intents=intents,
-        articles=rank_articles(intents, by_article, hits, lib.for_intent, limit=limit),
+        articles=rank_articles(
+            intents, by_article, hits, lib.for_intent, limit=limit, classified=articles.known
+        ),
     )

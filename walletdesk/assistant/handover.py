@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from walletdesk.assistant import compose
 from walletdesk.assistant.engine import Understanding
-from walletdesk.assistant.models import Conversation
+from walletdesk.assistant.models import Conversation, PostedMessage
 from walletdesk.assistant.policy import Decision
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, ticket_group
@@ -162,12 +162,14 @@ def expected_wait(ticket: Ticket) -> tuple[int | None, bool]:
 
 
 def reply_post(*, ticket: Ticket, text: str) -> Message:
-    """The assistant's reply on the ticket, through the outbox like an agent's (no author:
-    the channel shows it as the system's). Not a first response: a person has not answered."""
+    """The assistant's reply on the ticket, through the outbox like an agent's (no agent
+    author; marked as the assistant's by a `PostedMessage`). Not a first response: a person
+    has not answered."""
     message = message_build(
         ticket, Message.Direction.OUTBOUND, text, channel=ticket.channel, at=now()
     )
     outbound_save(message)
+    PostedMessage.objects.create(message=message)
     publish_on_commit(
         ticket_group(ticket.id),
         {"type": "message.created", "ticket": ticket.id, "message": message.id},

@@ -98,6 +98,11 @@ class IntentEngine:
         self.embedded = embedded
         self.classes: list[str] = [str(c) for c in svm.classes_]
 
+    @property
+    def known(self) -> frozenset[str]:
+        """The labels it was trained on."""
+        return frozenset(self.classes)
+
     def probabilities(self, prepared: list[str], raw: list[str]) -> np.ndarray:
         """Calibrated probabilities; `prepared` went through `prepare`, `raw` did not."""
         scores = self.svm.decision_function(_matrix(self.features, prepared, raw, self.embedded))

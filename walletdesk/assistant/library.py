@@ -1,8 +1,9 @@
 """The articles the assistant answers from, read from the knowledge base's content files.
 
 Pure apart from reading those files: parses meta.toml and each language's front matter and
-markdown into `ArticleText`, with its steps and a small TF-IDF search over titles, phrasings,
-summaries and tags (a stand-in until the knowledge base's own search is wired in).
+markdown into `ArticleText` (`article_from_markdown` does the same for the knowledge base's
+stored articles), with its steps and a BM25 search over titles, phrasings, summaries and tags
+(used for understanding; answers search the knowledge base itself, see knowledge.py).
 """
 
 import re
@@ -14,6 +15,7 @@ import bm25s
 import numpy as np
 
 from walletdesk.assistant.intents import prepare, words
+from walletdesk.assistant.retrieval import Hit
 from walletdesk.core.taxonomy import taxonomy
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "kb" / "content"
@@ -21,6 +23,7 @@ LANGUAGE_FILES = {"en": "en.md", "zh-hans": "zh-hans.md"}
 STEP_HEADINGS = re.compile(r"^##\s*(steps|操作步骤|步骤|what to do|怎么做)", re.I)
 NUMBERED = re.compile(r"^\d+\.\s+(.*)")
 TERM_RE = re.compile(r"^[\w\u4e00-\u9fff]+$")
+NOT_PROSE = ("#", ">", "-", "*", "|", "!", "```")  # headings, quotes, lists, tables, images
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,16 @@ def terms(prepared: str) -> list[str]:
 
 
 def steps_of(markdown: str) -> tuple[str, ...]:
-    """The numbered items of the first "Steps" section; continuation lines are joined."""
+    """The numbered items of the first "Steps" section (continuation lines joined); without
+    such a section (articles written in the console), the first numbered list."""
+    return _numbered(markdown, in_steps_section=True) or _numbered(markdown, in_steps_section=False)
+
+
+def _numbered(markdown: str, *, in_steps_section: bool) -> tuple[str, ...]:
     steps: list[str] = []
-    inside = False
+    inside = not in_steps_section
     for line in markdown.splitlines():
-        if line.startswith("## "):
+        if line.startswith("## ") and in_steps_section:
             if inside:
                 break
             inside = bool(STEP_HEADINGS.match(line))
@@ -56,9 +64,41 @@ def steps_of(markdown: str) -> tuple[str, ...]:
         numbered = NUMBERED.match(line)
         if numbered:
             steps.append(numbered.group(1).strip())
+        elif steps and (line.startswith("#") or not line.strip()) and not in_steps_section:
+            break  # the end of the first list
         elif steps and line.strip():
             steps[-1] += " " + line.strip()
     return tuple(steps)
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first plain paragraph (no heading, list or quote): an article's summary when it
+    has none of its own."""
+    paragraph: list[str] = []
+    for line in markdown.splitlines():
+        text = line.strip()
+        if text and not text.startswith(NOT_PROSE) and not NUMBERED.match(text):
+            paragraph.append(text)
+        elif paragraph:
+            break
+    return " ".join(paragraph)
+
+
+def article_from_markdown(
+    *, slug: str, language: str, title: str, summary: str, body: str, **meta
+) -> ArticleText:
+    """An article as the assistant answers from it; `meta`: phrasings, intents, tags, category."""
+    return ArticleText(
+        slug=slug,
+        language=language,
+        title=title,
+        summary=summary or first_paragraph(body),
+        steps=steps_of(body),
+        phrasings=tuple(meta.get("phrasings") or ()),
+        intents=tuple(meta.get("intents") or ()),
+        tags=tuple(meta.get("tags") or ()),
+        category=meta.get("category") or "",
+    )
 
 
 def _front_matter(raw: str) -> tuple[dict, str]:
@@ -72,15 +112,15 @@ def article_read(folder: Path, language: str) -> ArticleText | None:
         return None
     meta = tomllib.loads((folder / "meta.toml").read_text(encoding="utf-8"))
     front, body = _front_matter(path.read_text(encoding="utf-8"))
-    return ArticleText(
+    return article_from_markdown(
         slug=meta["slug"],
         language=language,
         title=front["title"],
         summary=front.get("summary", ""),
-        steps=steps_of(body),
-        phrasings=tuple(front.get("phrasings", ())),
-        intents=tuple(meta.get("intents", ())),
-        tags=tuple(meta.get("tags", ())),
+        body=body,
+        phrasings=front.get("phrasings", ()),
+        intents=meta.get("intents", ()),
+        tags=meta.get("tags", ()),
         category=meta.get("category", ""),
     )
 
@@ -105,13 +145,11 @@ class Library:
     def get(self, slug: str, language: str) -> ArticleText | None:
         return self.articles.get((slug, language)) or self.articles.get((slug, "en"))
 
-    def search(
-        self, text: str, limit: int = 5, *, prepared: str | None = None
-    ) -> list[tuple[str, float]]:
+    def search(self, text: str, limit: int = 5, *, prepared: str | None = None) -> list[Hit]:
         query = terms(prepared if prepared is not None else prepare(text))
         scores = self.index.get_scores(query) if query else np.zeros(len(self.slugs))
         order = np.argsort(-scores)[:limit]
-        return [(self.slugs[i], float(scores[i])) for i in order if scores[i] > 0]
+        return [Hit(self.slugs[i], float(scores[i])) for i in order if scores[i] > 0]
 
     def for_intent(self, intent: str) -> list[str]:
         """Articles that list the intent, those naming it first ahead of the others."""

@@ -85,3 +85,12 @@ class Exchange(models.Model):
     @property
     def is_knowledge_gap(self) -> bool:
         return self.action in ("handover", "clarify") or self.helpful is False
+
+
+class PostedMessage(models.Model):
+    """A ticket message the assistant wrote (it has no agent author): the chat widget and the
+    portal show these as the assistant's rather than the system's."""
+
+    message = models.OneToOneField(
+        Message, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )

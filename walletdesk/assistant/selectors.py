@@ -6,9 +6,9 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 
 from walletdesk.accounts.models import Customer, CustomerIdentity
-from walletdesk.assistant.engine import library, understand
+from walletdesk.assistant.engine import understand
 from walletdesk.assistant.gaps import Question
-from walletdesk.assistant.knowledge import article_url, kb_search
+from walletdesk.assistant.knowledge import article_texts, article_url, kb_search
 from walletdesk.assistant.models import Conversation, Exchange
 from walletdesk.core.errors import NotFound
 
@@ -67,11 +67,9 @@ def knowledge_gap_questions(*, since: datetime | None = None, limit: int = 2000)
 
 def assistant_suggestions(*, text: str, language: str = "") -> dict:
     """For an agent reading an inbound message: the likely intents and the articles to insert
-    (the same engine the assistant answers with; reads no rows)."""
+    (the same engine the assistant answers with; reads the articles' titles)."""
     understanding = understand(text, fallback_language=language or "en", search=kb_search)
-    base = "zh-hans" if understanding.language.is_chinese else "en"
-    lib = library()
-    articles = [a for a in (lib.get(s, base) for s in understanding.articles) if a is not None]
+    articles = article_texts(understanding.articles, understanding.language.code)
     return {
         "language": understanding.language.code,
         "intents": [

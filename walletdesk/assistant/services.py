@@ -20,6 +20,7 @@ from walletdesk.assistant.intents import IntentScore
 from walletdesk.assistant.knowledge import (
     Diagnose,
     Search,
+    article_texts,
     article_url,
     diagnosis_facts,
     kb_search,
@@ -140,9 +141,9 @@ def _articles(decision: policy.Decision, understanding: Understanding) -> list[s
 
 
 def _links(slugs: list[str], language: str) -> tuple[list, list[compose.Link]]:
-    lib, values = library(), placeholder_values()
-    base = "zh-hans" if language.startswith("zh") else "en"
-    articles = [a for a in (lib.get(s, base) for s in slugs) if a is not None]
+    """The articles' texts (the knowledge base's, else the content files') and their links."""
+    values = placeholder_values()
+    articles = article_texts(slugs, language)
     links = [
         compose.Link(
             a.slug, localize(compose.clean(a.title, values), language), article_url(a.slug)
@@ -164,6 +165,7 @@ class Turn:
     facts: list[str]
     articles: list[str]
     reply: str = ""
+    links: list[compose.Link] = field(default_factory=list)  # the answer's articles
     ticket_number: str = ""
     inbound: Message | None = None  # the channel message being answered (its ticket exists)
     speak: bool = True  # whether the reply goes to the customer (the channel's mode)
@@ -174,10 +176,10 @@ class Turn:
 
 
 def _answer(turn: Turn) -> None:
-    articles, links = _links(turn.articles, turn.language)
+    articles, turn.links = _links(turn.articles, turn.language)
     turn.reply = compose.answer_text(
         articles,
-        links,
+        turn.links,
         language=turn.language,
         segment=turn.segment,
         facts=turn.facts,
@@ -207,8 +209,8 @@ def _hand_over(turn: Turn) -> None:
         return
     safety = None
     if turn.decision.reason == policy.Reason.SECURITY:
-        base = "zh-hans" if turn.language.startswith("zh") else "en"
-        safety = library().get(SAFETY_ARTICLE.get(turn.decision.intent, ""), base)
+        found = article_texts([SAFETY_ARTICLE.get(turn.decision.intent, "")], turn.language)
+        safety = found[0] if found else None
     minutes, business = expected_wait(result.ticket)
     turn.reply = compose.handover_text(
         language=turn.language,
@@ -361,8 +363,7 @@ def assistant_reply(
 
 
 def _reply_of(turn: Turn, exchange: Exchange) -> Reply:
-    shown = turn.articles if turn.decision.action == policy.Action.ANSWER else []
-    _, links = _links(shown, turn.language)
+    links = turn.links if turn.decision.action == policy.Action.ANSWER else []
     return Reply(
         text=turn.reply,
         action=str(turn.decision.action),

@@ -11,8 +11,10 @@ Server -> client
    "expired": true (only when the token sent had expired: this is a new conversation)}
       then every message after `after` as "message" frames (resume)
   {"type": "ack", "id": "<client message id>", "seq": <n>, "duplicate": bool}
-  {"type": "message", "seq": <n>, "from": "customer" | "agent", "text": "...", "at": "ISO",
+  {"type": "message", "seq": <n>, "from": "customer" | "agent" | "assistant" | "system",
+   "text": "...", "at": "ISO", "name": "<the agent's display name>",
    "client_id": "<id, on the customer's own messages>"}
+      "assistant": written by the self-service assistant; "system": other automatic messages
   {"type": "error", "code": "...", "id": "<client message id, when about one>"}
       codes: bad_frame, unknown_type, bad_after, bad_id, empty_text, too_long, hello_first,
       not_stored and unavailable (the database is down: resend; a hello, reconnect),

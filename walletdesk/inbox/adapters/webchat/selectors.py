@@ -3,7 +3,10 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
 from walletdesk.accounts.models import CustomerIdentity
+from walletdesk.assistant.models import PostedMessage
 from walletdesk.inbox.adapters.webchat.models import ChatSession
 from walletdesk.tickets.models import Message, Ticket
 
@@ -29,6 +32,7 @@ def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
             direction__in=PUBLIC,
             id__gt=after,
         )
+        .annotate(by_assistant=Exists(PostedMessage.objects.filter(message=OuterRef("pk"))))
         .order_by("id")
         .values(
             "id",
@@ -37,6 +41,7 @@ def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
             "created_at",
             "external_id",
             "author_agent__display_name",
+            "by_assistant",
         )[:HISTORY_LIMIT]
     )
     return [_frame(row, session.public_id) for row in rows]
@@ -62,4 +67,6 @@ def _frame(row: Mapping[str, Any], public_id: str) -> dict:
 def _author(row: Mapping[str, Any]) -> str:
     if row["direction"] == Message.Direction.INBOUND:
         return "customer"
-    return "agent" if row["author_agent__display_name"] else "system"
+    if row["author_agent__display_name"]:
+        return "agent"
+    return "assistant" if row["by_assistant"] else "system"

@@ -66,7 +66,7 @@
     ".status{font-weight:400;font-size:12px;color:#8c959f;margin-left:6px}" +
     ".log{flex:1;overflow-y:auto;padding:10px;display:flex;flex-direction:column;gap:6px}" +
     ".msg{max-width:80%;padding:7px 10px;border-radius:10px;white-space:pre-wrap;word-wrap:break-word}" +
-    ".customer{align-self:flex-end;background:#ddf4ff}.agent,.system{align-self:flex-start;" +
+    ".customer{align-self:flex-end;background:#ddf4ff}.agent,.assistant,.system{align-self:flex-start;" +
     "background:#f6f8fa}.pending{opacity:.6}.name{display:block;font-size:11px;color:#57606a}" +
     "form{display:flex;border-top:1px solid #eee}textarea{flex:1;border:0;padding:10px;" +
     "resize:none;font:inherit;outline:none}form button{border:0;background:none;color:#1f6feb;" +
@@ -162,10 +162,13 @@
     if (el) el.classList.remove("pending");
   }
 
+  var ASSISTANT = zh ? "智能助手" : "Assistant";
+
   function onMessage(frame) {
     if (frame.seq <= state.lastSeq) return;
     state.lastSeq = frame.seq;
-    var el = bubble(frame.from, frame.text, frame.client_id || "s" + frame.seq, frame.name);
+    var name = frame.from === "assistant" ? ASSISTANT : frame.name;
+    var el = bubble(frame.from, frame.text, frame.client_id || "s" + frame.seq, name);
     if (frame.client_id) el.classList.remove("pending");
   }
 
