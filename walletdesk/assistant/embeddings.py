@@ -40,3 +40,8 @@ def embed(texts: list[str]) -> np.ndarray:
         _memo.clear()
     _memo.update((t, found[t]) for t in missing)
     return np.vstack([found[t] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+
+
+def forget() -> None:
+    """Drop the remembered embeddings (benchmarks time texts as if never seen)."""
+    _memo.clear()
