@@ -214,11 +214,8 @@ def via_imap(desk, text: str) -> str:
     return repr(result)
 
 
-def via_telegram(desk, text: str) -> str:
-    update = json.loads(
-        (Path(__file__).parents[1] / "inbox_telegram/payloads/private_text.json").read_text()
-    )
-    update["message"]["text"] = text
+def post_update(desk, update: dict):
+    """The update through the bot's webhook, as Telegram sends it."""
     response = desk["run"](
         Client().post,
         "/inbox/telegram/support/",
@@ -227,6 +224,15 @@ def via_telegram(desk, text: str) -> str:
         headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
     )
     assert response.status_code == 200, response.content
+    return response
+
+
+def via_telegram(desk, text: str) -> str:
+    update = json.loads(
+        (Path(__file__).parents[1] / "inbox_telegram/payloads/private_text.json").read_text()
+    )
+    update["message"]["text"] = text
+    response = post_update(desk, update)
     return response.content.decode()
 
 
@@ -239,14 +245,7 @@ def via_telegram_document(desk, text: str) -> str:
     desk["monkeypatch"].setattr(fake_bot_api, "FILE_BYTES", text.encode(encoding))
     update = telegram_update("document")
     update["message"]["document"].update(file_name="wallet-backup.txt", mime_type=mime_type)
-    response = desk["run"](
-        Client().post,
-        "/inbox/telegram/support/",
-        data=json.dumps(update),
-        content_type="application/json",
-        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
-    )
-    assert response.status_code == 200, response.content
+    response = post_update(desk, update)
     assert len(fake.downloads) == 1  # the file was fetched and stored as an attachment
     stored = Attachment.objects.get(filename="wallet-backup.txt").file.read()
     marker = "[redacted: ".encode("utf-16-le" if encoding.startswith("utf-16") else encoding)

@@ -58,7 +58,6 @@ def triage(draft: TicketDraft) -> tuple[str, str]:
     return category, priority
 
 
-@transaction.atomic(savepoint=False)  # nested: one failure rolls back all
 def ticket_create(*, draft: TicketDraft, actor: Agent | None = None) -> tuple[Ticket, str]:
     """Create, route and start the SLA of a ticket. Returns it with its plain access token,
     which is shown to the customer once and stored only as a hash. Secrets in the draft are
