@@ -23,7 +23,10 @@ def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("wd-widget")
     seed = Path(__file__).parent / "_browser_seed.py"
     backend = "django.tasks.backends.immediate.ImmediateBackend"
-    with live_walletdesk(data, seed, TASKS_BACKEND=backend) as facts:
+    # Tasks run inside the request here, so an assistant on chat would train its model on a
+    # fresh data directory before the ack; the widget's transport is what this file tests.
+    env = {"TASKS_BACKEND": backend, "WALLETDESK_ASSISTANT_CHANNELS": ""}
+    with live_walletdesk(data, seed, **env) as facts:
         yield facts
 
 
