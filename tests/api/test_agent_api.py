@@ -127,3 +127,16 @@ def test_unknown_queue_and_bad_cursor(agent_client, desk):
     assert agent_client.get("/api/v1/agent/queues/everything").status_code == 404
     bad = agent_client.get("/api/v1/agent/queues/open", {"cursor": "!!!"})
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_cursor"
+
+
+def test_an_agent_sets_the_customer_segment_and_hands_it_back(agent_client, desk):
+    ticket, _ = f.ticket()
+    set_pro = act(agent_client, ticket, "customer/segment", {"segment": "pro"}, method="put")
+    assert set_pro.status_code == 200
+    assert set_pro.json()["customer_panel"]["segment"] == "pro"
+    ticket.customer.refresh_from_db()
+    assert ticket.customer.segment_set_by_agent
+    derived = act(agent_client, ticket, "customer/segment", {"segment": None}, method="put")
+    assert derived.json()["customer_panel"]["segment"] == "novice"
+    wrong = act(agent_client, ticket, "customer/segment", {"segment": "whale"}, method="put")
+    assert wrong.status_code == 422

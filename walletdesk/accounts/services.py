@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from walletdesk.accounts import segments
 from walletdesk.accounts.models import Agent, Customer, CustomerAddress, CustomerIdentity
+from walletdesk.accounts.selectors import customer_by_identity
 from walletdesk.core.clock import now
 
 
@@ -19,15 +20,11 @@ def customer_resolve(
     verified: bool = False,
     known: Customer | None = None,
 ) -> Customer:
-    """The customer behind a channel identity, created on first contact. `known` is the
-    customer already read for this identity, if the caller has it."""
+    """The customer behind a channel identity, created on first contact; a known customer's
+    language, account age and segment are brought up to date. `known` is the customer already
+    read for this identity (by `selectors.customers_by_identity`), if the caller has it."""
     if known is None:
-        identity = (
-            CustomerIdentity.objects.select_related("customer")
-            .filter(kind=kind, value=value)
-            .first()
-        )
-        known = identity.customer if identity is not None else None
+        known = customer_by_identity(kind=kind, value=value)
     if known is not None:
         return _customer_refresh(known, language, account_created_at)
     try:
@@ -36,6 +33,7 @@ def customer_resolve(
                 display_name=display_name[:120],
                 language=language or Customer._meta.get_field("language").default,
                 account_created_at=account_created_at,
+                segment=_segment(account_created_at, ticket_count=0),
             )
             CustomerIdentity.objects.create(
                 customer=customer, kind=kind, value=value, verified=verified
@@ -44,13 +42,13 @@ def customer_resolve(
         return (
             CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value).customer
         )
-    customer_segment_refresh(customer=customer)
     return customer
 
 
 def _customer_refresh(
     customer: Customer, language: str | None, account_created_at: datetime | None
 ) -> Customer:
+    """Write what changed (rarely anything: one UPDATE when it did)."""
     changed = []
     if language and language != customer.language:
         customer.language = language
@@ -58,20 +56,32 @@ def _customer_refresh(
     if account_created_at and customer.account_created_at != account_created_at:
         customer.account_created_at = account_created_at
         changed.append("account_created_at")
+    ticket_count = getattr(customer, "ticket_count", None)
+    if ticket_count is not None and not customer.segment_set_by_agent:
+        segment = _segment(customer.account_created_at, ticket_count=ticket_count)
+        if segment != customer.segment:
+            customer.segment = segment
+            changed.append("segment")
     if changed:
         customer.save(update_fields=changed)
     return customer
+
+
+def _segment(
+    account_created_at: datetime | None, *, ticket_count: int, uses_advanced: bool = False
+) -> str:
+    age_days = (now() - account_created_at).days if account_created_at else None
+    return segments.derive_segment(
+        account_age_days=age_days, ticket_count=ticket_count, uses_advanced=uses_advanced
+    )
 
 
 def customer_segment_refresh(*, customer: Customer, uses_advanced: bool = False) -> Customer:
     """Re-derive the segment from signals, unless an agent has set it by hand."""
     if customer.segment_set_by_agent:
         return customer
-    age_days = None
-    if customer.account_created_at:
-        age_days = (now() - customer.account_created_at).days
-    segment = segments.derive_segment(
-        account_age_days=age_days,
+    segment = _segment(
+        customer.account_created_at,
         ticket_count=customer.tickets.count(),
         uses_advanced=uses_advanced,
     )
@@ -81,7 +91,13 @@ def customer_segment_refresh(*, customer: Customer, uses_advanced: bool = False)
     return customer
 
 
-def customer_segment_set(*, customer: Customer, segment: str, actor: Agent) -> Customer:
+def customer_segment_set(*, customer: Customer, segment: str | None, actor: Agent) -> Customer:
+    """An agent sets the segment by hand (kept from then on), or hands it back to the signals
+    (`segment=None`: derived again now and on later contacts)."""
+    if segment is None:
+        customer.segment_set_by_agent = False
+        customer.save(update_fields=["segment_set_by_agent"])
+        return customer_segment_refresh(customer=customer)
     customer.segment = Customer.Segment(segment)
     customer.segment_set_by_agent = True
     customer.save(update_fields=["segment", "segment_set_by_agent"])

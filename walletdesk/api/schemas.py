@@ -185,6 +185,12 @@ class TriageIn(In):
     intent: Intent | None = None
 
 
+class SegmentIn(In):
+    """A segment set by hand, or null to derive it from signals again."""
+
+    segment: Literal["novice", "regular", "pro"] | None
+
+
 class AgentRef(Schema):
     id: int
     name: str

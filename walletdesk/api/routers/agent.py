@@ -4,6 +4,7 @@ from django.db import transaction
 from ninja import Query, Router, Status
 
 from walletdesk.accounts.models import Agent, Team
+from walletdesk.accounts.services import customer_segment_set
 from walletdesk.api.agent_views import ticket_detail
 from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth, AuthedRequest
 from walletdesk.api.presenters import queue_item
@@ -20,6 +21,7 @@ from walletdesk.api.schemas import (
     QueuePageOut,
     ReplyIn,
     RevealOut,
+    SegmentIn,
     TagsIn,
     TicketDetailOut,
     TransitionIn,
@@ -83,6 +85,15 @@ def reveal(request: AuthedRequest, ticket_id: int):
         "customer_id": ticket.customer_id,
         "identities": customer_reveal(agent=request.auth, ticket=ticket, ip=ip),
     }
+
+
+@router.put("/tickets/{ticket_id}/customer/segment", response={200: TicketDetailOut, **ERRORS})
+@transaction.atomic
+def segment(request: AuthedRequest, ticket_id: int, payload: SegmentIn):
+    """Set the customer's segment (novice, regular, pro) by hand, or null to derive it again."""
+    ticket = _ticket(request, ticket_id)
+    customer_segment_set(customer=ticket.customer, segment=payload.segment, actor=request.auth)
+    return _detail(request, ticket_id)
 
 
 @router.post("/tickets/{ticket_id}/replies", response={201: TicketDetailOut, **ERRORS})
