@@ -1,5 +1,6 @@
-"""Every message of the console, portal and knowledge-base catalogues has a Simplified Chinese
-translation that is compiled, keeps its placeholders, and covers every string in the code."""
+"""Every message of the console, portal, knowledge-base and accounts (agent notices)
+catalogues has a Simplified Chinese translation that is compiled, keeps its placeholders, and
+covers every string in the code."""
 
 import ast
 import gettext
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-APPS = ("console", "portal", "kb")
+APPS = ("console", "portal", "kb", "accounts")
 ROOT = Path(__file__).resolve().parents[2] / "walletdesk"
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 

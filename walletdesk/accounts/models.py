@@ -161,14 +161,26 @@ class CustomerAddress(models.Model):
 
 
 class Notification(models.Model):
-    """An in-app notice for an agent (SLA breach, low satisfaction score, escalation)."""
+    """An in-app notice for an agent. `data` holds what the text is made of (accounts.notices
+    says it in the reader's language); `text` is the English rendering, for the API and admin."""
+
+    class Kind(models.TextChoices):
+        SLA_BREACH = "sla_breach", "SLA breached"
+        SLA_WARNING = "sla_warning", "SLA due soon"
+        LOW_SCORE = "low_csat", "Low satisfaction score"
+        ESCALATED = "escalated", "Escalated to your team"
+        ASSIGNED = "assigned", "Assigned to you"
 
     agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=40)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
     ticket = models.ForeignKey("tickets.Ticket", on_delete=models.CASCADE, null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
     text = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["agent", "read_at", "-id"], name="notification_inbox")]
+        indexes = [
+            models.Index(fields=["agent", "read_at", "-id"], name="notification_inbox"),
+            models.Index(fields=["agent", "-id"], name="notification_list"),
+        ]

@@ -1,11 +1,20 @@
 """Writes for customers and agents."""
 
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from walletdesk.accounts import segments
-from walletdesk.accounts.models import Agent, Customer, CustomerAddress, CustomerIdentity
+from walletdesk.accounts.models import (
+    Agent,
+    Customer,
+    CustomerAddress,
+    CustomerIdentity,
+    Notification,
+)
+from walletdesk.accounts.notices import notice_text
 from walletdesk.accounts.selectors import customer_by_identity
 from walletdesk.core.clock import now
 
@@ -124,3 +133,27 @@ def agent_availability_set(*, agent: Agent, available: bool) -> Agent:
     Agent.objects.filter(id=agent.id).update(is_available=available)
     agent.is_available = available
     return agent
+
+
+def notice_build(
+    *, agent_id: int, kind: str, data: dict[str, Any], ticket_id: int | None = None
+) -> Notification:
+    """An unsaved notice; `notifications_send` stores a batch of them."""
+    return Notification(agent_id=agent_id, kind=kind, ticket_id=ticket_id, data=data)
+
+
+def notifications_send(*, notices: list[Notification]) -> None:
+    """Store notices for agents, with their English text for the API and the admin; the console
+    renders each in its reader's language from kind and data."""
+    with translation.override("en"):
+        for notice in notices:
+            notice.text = notice_text(notice.kind, notice.data)[:300]
+    Notification.objects.bulk_create(notices)
+
+
+def notifications_mark_read(*, agent: Agent, ids: list[int] | None = None) -> int:
+    """Mark the agent's notices read (all unread ones when `ids` is None); how many changed."""
+    unread = Notification.objects.filter(agent=agent, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(id__in=ids)
+    return unread.update(read_at=now())

@@ -3,6 +3,7 @@ except through the selectors they call."""
 
 from typing import Any
 
+from walletdesk.accounts.models import Notification
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import Message, Ticket
 from walletdesk.tickets.selectors import customer_messages, customer_timeline
@@ -72,3 +73,16 @@ def ticket_page(tickets, cursor: int | None, limit: int) -> dict[str, Any]:
     page = list(tickets[: limit + 1])
     next_cursor = str(page[limit - 1].id) if len(page) > limit else None
     return {"items": [ticket_summary(t) for t in page[:limit]], "next_cursor": next_cursor}
+
+
+def notification(n: Notification) -> dict[str, Any]:
+    return {
+        "id": n.id,
+        "kind": n.kind,
+        "text": n.text,
+        "data": n.data,
+        "ticket_id": n.ticket_id,
+        "ticket_number": n.ticket.number if n.ticket is not None else None,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+    }

@@ -191,6 +191,34 @@ class SegmentIn(In):
     segment: Literal["novice", "regular", "pro"] | None
 
 
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    text: str
+    data: dict
+    ticket_id: int | None
+    ticket_number: str | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationPageOut(Schema):
+    items: list[NotificationOut]
+    unread: int
+    next_before: int | None
+
+
+class NotificationsReadIn(In):
+    """The notices to mark read; null marks every unread one."""
+
+    ids: list[int] | None = Field(None, max_length=500)
+
+
+class NotificationsReadOut(Schema):
+    marked: int
+    unread: int
+
+
 class AgentRef(Schema):
     id: int
     name: str

@@ -4,7 +4,9 @@ from django.db import transaction
 from ninja import Query, Router, Status
 
 from walletdesk.accounts.models import Agent, Team
-from walletdesk.accounts.services import customer_segment_set
+from walletdesk.accounts.selectors import notifications_of_agent, notifications_unread_count
+from walletdesk.accounts.services import customer_segment_set, notifications_mark_read
+from walletdesk.api import presenters
 from walletdesk.api.agent_views import ticket_detail
 from walletdesk.api.auth import AgentSessionAuth, AgentTokenAuth, AuthedRequest
 from walletdesk.api.presenters import queue_item
@@ -16,6 +18,9 @@ from walletdesk.api.schemas import (
     LinkIn,
     MergeIn,
     MessageIn,
+    NotificationPageOut,
+    NotificationsReadIn,
+    NotificationsReadOut,
     QueueFiltersIn,
     QueueItemOut,
     QueuePageOut,
@@ -67,6 +72,29 @@ def queue(request: AuthedRequest, queue: str, params: Query[QueueFiltersIn]):
         limit=params.limit,
     )
     return {"items": [queue_item(t) for t in page], "next_cursor": next_cursor}
+
+
+@router.get("/notifications", response={200: NotificationPageOut, **ERRORS})
+def notifications(
+    request: AuthedRequest, unread: bool = False, before: int | None = None, limit: int = 20
+):
+    """The agent's notices (SLA breaches and warnings, low scores, escalations, assignments),
+    newest first; pass next_before back as before for the next page."""
+    limit = max(1, min(limit, 100))
+    items = notifications_of_agent(
+        agent=request.auth, unread_only=unread, before=before, limit=limit
+    )
+    return {
+        "items": [presenters.notification(n) for n in items],
+        "unread": notifications_unread_count(agent=request.auth),
+        "next_before": items[-1].id if len(items) == limit else None,
+    }
+
+
+@router.post("/notifications/read", response={200: NotificationsReadOut, **ERRORS})
+def notifications_read(request: AuthedRequest, payload: NotificationsReadIn):
+    marked = notifications_mark_read(agent=request.auth, ids=payload.ids)
+    return {"marked": marked, "unread": notifications_unread_count(agent=request.auth)}
 
 
 @router.get("/tickets/{ticket_id}", response={200: TicketDetailOut, **ERRORS})

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from walletdesk.accounts.models import Agent, Team
+from walletdesk.accounts.models import Agent, Notification, Team
+from walletdesk.accounts.services import notice_build, notifications_send
 from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
@@ -121,12 +122,19 @@ def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at
 
 
 def ticket_assign(*, ticket: Ticket, agent: Agent | None, actor: Agent | None) -> Ticket:
-    """Assign (or unassign, with None) a ticket by hand."""
+    """Assign (or unassign, with None) a ticket by hand; the agent is told when it was someone
+    else who gave it to them."""
     at = now()
     event = assignee_set(ticket, agent, actor=actor, at=at)
     ticket.updated_at = at
     ticket.save(update_fields=["assignee", "updated_at"])
     event.save()
+    if agent is not None and actor is not None and actor.id != agent.id:
+        data = {"number": ticket.number, "by": actor.display_name}
+        notice = notice_build(
+            agent_id=agent.id, kind=Notification.Kind.ASSIGNED, data=data, ticket_id=ticket.id
+        )
+        notifications_send(notices=[notice])
     return ticket
 
 

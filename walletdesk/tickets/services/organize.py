@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from walletdesk.accounts.models import Agent, Team
+from walletdesk.accounts.models import Agent, Notification, Team
+from walletdesk.accounts.services import notice_build, notifications_send
 from walletdesk.core.clock import now
 from walletdesk.core.errors import Conflict, InvalidTransition
 from walletdesk.tickets.choices import Priority, SlaKind, Status
@@ -48,7 +49,29 @@ def ticket_escalate(*, ticket: Ticket, to_team: Team, reason: str, actor: Agent)
         },
     )
     _move_to_team(ticket, to_team, actor=actor, at=at)
+    _escalation_notify(ticket, to_team, reason, actor)
     return ticket
+
+
+def _escalation_notify(ticket: Ticket, team: Team, reason: str, actor: Agent) -> None:
+    """The receiving team's supervisors and the agent it was given to (not the escalator)."""
+    supervisors = Agent.objects.filter(
+        teams=team, role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
+    ).values_list("id", flat=True)
+    readers = {*supervisors, *([ticket.assignee_id] if ticket.assignee_id else [])} - {actor.id}
+    data = {
+        "number": ticket.number,
+        "team": team.name,
+        "by": actor.display_name,
+        "reason": reason[:200],
+    }
+    kind = Notification.Kind.ESCALATED
+    notifications_send(
+        notices=[
+            notice_build(agent_id=agent_id, kind=kind, data=data, ticket_id=ticket.id)
+            for agent_id in sorted(readers)
+        ]
+    )
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 
 from walletdesk.accounts.models import Agent, Notification
+from walletdesk.accounts.services import notice_build, notifications_send
 from walletdesk.core.bulk import bulk_insert, bulk_set_rows
 from walletdesk.core.clock import now
 from walletdesk.tickets import routing, sla
@@ -23,6 +24,7 @@ from walletdesk.tickets.services.history import EVENT_ROW_FIELDS, event_row
 
 SUPERVISOR_ROLES = [Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
 NOTICES_PER_BATCH = 10
+Kind = Notification.Kind
 RAISED = {p: q for p, q in zip(list(Priority)[:-1], list(Priority)[1:], strict=True)}
 
 
@@ -62,6 +64,7 @@ class Swept:
     priority: str
     team_id: int | None
     assignee_id: int | None
+    breached_target: str = ""  # the first target this sweep found breached
 
 
 TARGET_COLUMNS = ("id", "ticket_id", "kind", "warn_at", "due_at", "warned_at", "breached_at")
@@ -88,46 +91,63 @@ def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
     )
     for row in running.values_list(*TARGET_COLUMNS):
         targets[row[1]].append(row)
-    result = SweepResult(tickets=len(tickets))
-    events: list[tuple] = []
-    warned: list[int] = []
-    breached: list[int] = []
-    summaries: list[tuple] = []
+    result, found = SweepResult(tickets=len(tickets)), _Found()
     for ticket in tickets.values():
-        clocks, breaches_before = [], result.breaches
-        for target_id, _, kind, warn_at, due_at, warned_at, breached_at in targets[ticket.id]:
-            clock = sla.TargetClock(warn_at, due_at, warned_at is not None, breached_at is not None)
-            alarms = sla.alarms_due(clock, at)
-            if sla.Alarm.BREACH in alarms:  # its warning, if still owed, is implied
-                breached.append(target_id)
-                clock = replace(clock, warned=True, breached=True)
-                result.breaches += 1
-                events.append(event_row(ticket.id, "sla_breached", _data(kind, due_at), at))
-            elif alarms:
-                warned.append(target_id)
-                clock = replace(clock, warned=True)
-                result.warnings += 1
-                events.append(event_row(ticket.id, "sla_warning", _data(kind, due_at), at))
-            clocks.append(clock)
-        if breaches_before < result.breaches:
-            _escalate(ticket, at, events, result)
-        summaries.append(
-            (
-                ticket.id,
-                sla.combine_earliest([sla.next_check(c) for c in clocks]),
-                sla.combine_earliest([c.due_at for c in clocks]),
-                ticket.priority,
-            )
-        )
-    SlaTarget.objects.filter(id__in=breached).update(
+        _ticket_alarms(ticket, targets[ticket.id], at, found, result)
+    SlaTarget.objects.filter(id__in=found.breached).update(
         breached_at=at, warned_at=Coalesce("warned_at", Value(at))
     )
-    SlaTarget.objects.filter(id__in=warned).update(warned_at=at)
-    bulk_set_rows(Ticket, ["sla_next_check_at", "sla_due_at", "priority"], summaries)
-    bulk_insert(TicketEvent, EVENT_ROW_FIELDS, events)
+    SlaTarget.objects.filter(id__in=found.warned).update(warned_at=at)
+    bulk_set_rows(Ticket, ["sla_next_check_at", "sla_due_at", "priority"], found.summaries)
+    bulk_insert(TicketEvent, EVENT_ROW_FIELDS, found.events)
+    if found.warnings:
+        _warn_assignees(found.warnings)
     if result.breached_ids:
         _after_breaches([tickets[i] for i in result.breached_ids], at, result)
     return result
+
+
+@dataclass
+class _Found:
+    """What a batch's sweep found, written with one statement per kind afterwards."""
+
+    events: list[tuple] = field(default_factory=list)
+    warned: list[int] = field(default_factory=list)  # target ids
+    warnings: list[tuple[Swept, str]] = field(default_factory=list)  # (ticket, target kind)
+    breached: list[int] = field(default_factory=list)  # target ids
+    summaries: list[tuple] = field(default_factory=list)
+
+
+def _ticket_alarms(
+    ticket: Swept, rows: list[tuple], at: datetime, found: _Found, result: SweepResult
+) -> None:
+    clocks, breaches_before = [], result.breaches
+    for target_id, _, kind, warn_at, due_at, warned_at, breached_at in rows:
+        clock = sla.TargetClock(warn_at, due_at, warned_at is not None, breached_at is not None)
+        alarms = sla.alarms_due(clock, at)
+        if sla.Alarm.BREACH in alarms:  # its warning, if still owed, is implied
+            found.breached.append(target_id)
+            ticket.breached_target = ticket.breached_target or kind
+            clock = replace(clock, warned=True, breached=True)
+            result.breaches += 1
+            found.events.append(event_row(ticket.id, "sla_breached", _data(kind, due_at), at))
+        elif alarms:
+            found.warned.append(target_id)
+            found.warnings.append((ticket, kind))
+            clock = replace(clock, warned=True)
+            result.warnings += 1
+            found.events.append(event_row(ticket.id, "sla_warning", _data(kind, due_at), at))
+        clocks.append(clock)
+    if breaches_before < result.breaches:
+        _escalate(ticket, at, found.events, result)
+    found.summaries.append(
+        (
+            ticket.id,
+            sla.combine_earliest([sla.next_check(c) for c in clocks]),
+            sla.combine_earliest([c.due_at for c in clocks]),
+            ticket.priority,
+        )
+    )
 
 
 def _data(kind: str, due_at: datetime | None) -> dict:
@@ -160,31 +180,38 @@ def _notify_supervisors(breached: list[Swept]) -> None:
     supervisors = defaultdict(list)
     for agent in Agent.objects.filter(role__in=SUPERVISOR_ROLES).prefetch_related("teams"):
         for team in agent.teams.all():
-            supervisors[team.id].append(agent)
-    per_supervisor: dict[Agent, list[Swept]] = defaultdict(list)
+            supervisors[team.id].append(agent.id)
+    per_supervisor: dict[int, list[Swept]] = defaultdict(list)
     for ticket in breached:
         for supervisor in supervisors.get(ticket.team_id or 0, []):
             per_supervisor[supervisor].append(ticket)
     notices = []
     for supervisor, tickets in per_supervisor.items():
         for t in tickets[:NOTICES_PER_BATCH]:
-            notices.append(
-                Notification(
-                    agent=supervisor,
-                    kind="sla_breach",
-                    ticket_id=t.id,
-                    text=f"{t.number} breached its SLA.",
-                )
-            )
+            data = {"number": t.number, "target": t.breached_target}
+            notices.append(_notice(supervisor, Kind.SLA_BREACH, data, t.id))
         if len(tickets) > NOTICES_PER_BATCH:
-            notices.append(
-                Notification(
-                    agent=supervisor,
-                    kind="sla_breach",
-                    text=f"{len(tickets)} tickets breached their SLA just now.",
-                )
-            )
-    Notification.objects.bulk_create(notices)
+            notices.append(_notice(supervisor, Kind.SLA_BREACH, {"count": len(tickets)}))
+    notifications_send(notices=notices)
+
+
+def _warn_assignees(warned: list[tuple[Swept, str]]) -> None:
+    """Tell each assignee which of their tickets will breach soon (a few per batch)."""
+    per_agent: dict[int, list[tuple[Swept, str]]] = defaultdict(list)
+    for ticket, target in warned:
+        if ticket.assignee_id is not None:
+            per_agent[ticket.assignee_id].append((ticket, target))
+    notifications_send(
+        notices=[
+            _notice(agent, Kind.SLA_WARNING, {"number": t.number, "target": target}, t.id)
+            for agent, items in per_agent.items()
+            for t, target in items[:NOTICES_PER_BATCH]
+        ]
+    )
+
+
+def _notice(agent_id: int, kind: str, data: dict, ticket_id: int | None = None) -> Notification:
+    return notice_build(agent_id=agent_id, kind=kind, data=data, ticket_id=ticket_id)
 
 
 def _working_agents(agent_ids: set[int], at: datetime) -> set[int]:

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Notification
+from walletdesk.accounts.services import notice_build, notifications_send
 from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict, InvalidTransition
@@ -50,9 +51,10 @@ def _low_score(ticket: Ticket, score: int, at) -> None:
         return
     assignee_set(ticket, supervisor, actor=None, at=at).save()
     ticket.save(update_fields=["assignee"])
-    Notification.objects.create(
-        agent=supervisor,
-        kind="low_csat",
-        ticket=ticket,
-        text=f"{ticket.number} was rated {score}/5 and needs a supervisor's look.",
+    notice = notice_build(
+        agent_id=supervisor.id,
+        kind=Notification.Kind.LOW_SCORE,
+        data={"number": ticket.number, "score": score},
+        ticket_id=ticket.id,
     )
+    notifications_send(notices=[notice])
