@@ -14,6 +14,7 @@ from walletdesk.api.models import IdempotencyRecord
 from walletdesk.api.schemas import TicketCreateIn
 from walletdesk.api.ticket_batches import REPLAY, CreateRequest, create_batch, submit
 from walletdesk.core.errors import Conflict
+from walletdesk.guard.sealing import unseal
 from walletdesk.tickets.models import Message, SlaTarget, Ticket, TicketEvent
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,7 @@ def test_the_same_key_twice_in_a_batch_makes_one_ticket_and_the_same_answer(desk
     assert ticket_batches.create_one(second) == outcomes[0].unwrap()
     assert Ticket.objects.count() == 1
     record = IdempotencyRecord.objects.get(key="dup")
-    assert record.status_code == 201 and record.response == outcomes[0].unwrap()[1]
+    assert record.status_code == 201 and unseal(record.response) == outcomes[0].unwrap()[1]
 
 
 def test_a_key_used_before_replays_and_a_reused_key_with_another_body_conflicts(desk, client_row):

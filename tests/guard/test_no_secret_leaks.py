@@ -6,8 +6,9 @@ Solana keys, a keystore file, a mixed message) goes in once through each intake 
 API (new ticket, later message), e-mail (`walletdesk mail-receive`, the MTA pipe, and IMAP
 polling of a real Dovecot), a Telegram webhook update, a Telegram document whose file (fetched
 from a local Bot API) is a text file holding the secret, web chat, the portal request form
-(with a text attachment) and the assistant endpoint, with after-commit work (assistant,
-outbox, tasks) run at once. Then none of the
+(with a text attachment), a reply and a rating comment on the portal's tracking page, a reply
+through the customer API (ticket token), a scam report (customer API) and the assistant
+endpoint, with after-commit work (assistant, outbox, tasks) run at once. Then none of the
 sample's corpus fragments may appear in any table (raw SQL over every table, JSON and raw mail
 decoded), in the stored files, in any log record (every logger at DEBUG, SQL statements
 included), in any outbound message or e-mail, or in the HTTP answer; and the knowledge-base
@@ -39,12 +40,14 @@ from tests.inbox_telegram.conftest import SECRET as TELEGRAM_SECRET
 from tests.inbox_telegram.conftest import TOKEN as TELEGRAM_TOKEN
 from tests.inbox_telegram.conftest import bot_api  # noqa: F401 (fixture)
 from walletdesk.accounts.models import Team
+from walletdesk.api.services import customer_token_issue
 from walletdesk.inbox import adapters
 from walletdesk.inbox.adapters.email import imap
 from walletdesk.inbox.adapters.webchat.services import chat_message_receive, session_start
 from walletdesk.inbox.models import Delivery
 from walletdesk.inbox.services.outbox import outbound_build
-from walletdesk.tickets.models import Attachment
+from walletdesk.tickets.models import Attachment, Ticket
+from walletdesk.tickets.services import ticket_transition
 
 pytestmark = pytest.mark.django_db
 
@@ -276,6 +279,58 @@ def via_portal(desk, text: str) -> str:
     return response.content.decode()
 
 
+def open_ticket(*, resolved: bool = False) -> tuple[Ticket, str]:
+    """A ticket opened with clean text (resolved, to be rated), and its access token."""
+    ticket, token = f.ticket(body="USDT missing", channel="web")
+    if resolved:
+        ticket_transition(ticket=ticket, to="resolved", actor=None)
+    return ticket, token
+
+
+def via_portal_reply(desk, text: str) -> str:
+    ticket, token = open_ticket()
+    browser = Client()
+    browser.get(f"/track/{ticket.number}/", {"token": token})  # the session's grant
+    response = desk["run"](browser.post, f"/track/{ticket.number}/reply/", {"body": text})
+    assert response.status_code == 302, response.content
+    return browser.get(response.url).content.decode()
+
+
+def via_portal_rating(desk, text: str) -> str:
+    ticket, token = open_ticket(resolved=True)
+    browser = Client()
+    browser.get(f"/track/{ticket.number}/", {"token": token})
+    rating = {"score": 2, "comment": text}
+    response = desk["run"](browser.post, f"/track/{ticket.number}/rate/", rating)
+    assert ticket.surveys.get().answered_at is not None, response.content
+    return browser.get(f"/track/{ticket.number}/").content.decode()
+
+
+def via_customer_api_reply(desk, text: str) -> str:
+    ticket, token = open_ticket()
+    response = desk["run"](
+        Client(headers={"X-Ticket-Token": token}).post,
+        f"/api/v1/customer/tickets/{ticket.number}/messages",
+        {"body": text},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    return response.content.decode()
+
+
+def via_scam_report(desk, text: str) -> str:
+    customer = f.customer()
+    token = customer_token_issue(client=f.app_client()[0], customer=customer)
+    response = desk["run"](
+        Client(headers={"Authorization": f"Bearer {token}"}).post,
+        "/api/v1/customer/scam-reports",
+        {"description": text, "suspicious": "https://wa11etdesk.com/claim"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    return response.content.decode()
+
+
 def via_assistant(desk, text: str) -> str:
     response = desk["run"](
         app_client().post,
@@ -296,6 +351,10 @@ PATHS = {
     "telegram_document": via_telegram_document,
     "webchat": via_webchat,
     "portal": via_portal,
+    "portal_reply": via_portal_reply,
+    "portal_rating": via_portal_rating,
+    "customer_api_reply": via_customer_api_reply,
+    "scam_report": via_scam_report,
     "assistant": via_assistant,
 }
 

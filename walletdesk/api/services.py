@@ -14,6 +14,7 @@ from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.core.errors import Conflict
+from walletdesk.guard.sealing import seal, unseal
 
 CUSTOMER_TOKEN_SALT = "walletdesk.customer-token"  # noqa: S105 (a namespace)
 CUSTOMER_TOKEN_KIND = "wdc_"  # noqa: S105 (a prefix)
@@ -82,10 +83,11 @@ def claims_take(wanted: list[tuple[int, str, str]]) -> dict[tuple[int, str], int
 
 
 def responses_store(responses: dict[int, tuple[int, Any]]) -> None:
-    """Keep the (status, body) answered for each claimed record id, for replays."""
+    """Keep the (status, body) answered for each claimed record id, for replays; sealed, since
+    a ticket's answer holds its access token (guard.sealing)."""
     bulk_set(
         [
-            IdempotencyRecord(id=id_, status_code=status, response=body)
+            IdempotencyRecord(id=id_, status_code=status, response=seal(body))
             for id_, (status, body) in responses.items()
         ],
         ["status_code", "response"],
@@ -109,7 +111,7 @@ def idempotent(
                 "This Idempotency-Key was already used with a different request.",
                 code="idempotency_key_reused",
             ) from None
-        return first.status_code or 200, first.response
+        return first.status_code or 200, unseal(first.response)
     status, body = call()
-    record.update(status_code=status, response=body)
+    record.update(status_code=status, response=seal(body))  # see responses_store
     return status, body

@@ -3,10 +3,10 @@
 from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Customer
-from walletdesk.core.errors import PermissionDenied
+from walletdesk.core.errors import InvalidInput, PermissionDenied
 from walletdesk.guard.models import PhishingEntry
 from walletdesk.guard.redaction import redact
-from walletdesk.guard.selectors import channel_verify
+from walletdesk.guard.selectors import blocklist_candidates, channel_verify
 from walletdesk.guard.services import audit_record, phishing_domain_block
 from walletdesk.tickets.choices import Category, Priority
 from walletdesk.tickets.models import Ticket
@@ -52,11 +52,18 @@ def scam_report_create(
     return ticket_create(draft=draft)
 
 
+def can_confirm_phishing(agent: Agent | None) -> bool:
+    return agent is not None and agent.role in CONFIRMING_ROLES
+
+
 @transaction.atomic
 def phishing_report_confirm(*, ticket: Ticket, domain: str, agent: Agent) -> PhishingEntry:
-    """One click: the domain joins the blocklist, the ticket is tagged, both are audited."""
-    if agent.role not in CONFIRMING_ROLES:
+    """One click: the domain joins the blocklist, the ticket is tagged, both are audited. Only
+    a host the ticket names (`selectors.blocklist_candidates`) can be confirmed from it."""
+    if not can_confirm_phishing(agent):
         raise PermissionDenied("Only the security team can confirm phishing domains.")
+    if domain.strip().lower() not in blocklist_candidates(ticket.metadata):
+        raise InvalidInput("This ticket does not name that domain, or it is blocked already.")
     entry = phishing_domain_block(
         domain=domain,
         actor=agent,

@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.html import escape
 
 from walletdesk.accounts.models import Customer
 from walletdesk.guard import channels, texts
@@ -18,7 +19,7 @@ from walletdesk.guard.models import (
     PhishingSettings,
     ScamChannel,
 )
-from walletdesk.guard.phishing import LinkFlag, Registry, check_links
+from walletdesk.guard.phishing import LinkFlag, Registry, Verdict, check_host, check_links
 
 _memo: dict = {"revision": None, "checked": 0.0, "value": None}
 _memo_lock = threading.Lock()
@@ -80,6 +81,33 @@ def links_check(text: str) -> list[LinkFlag]:
     return [link for link in check_links(text, directory().registry) if link.flagged]
 
 
+def _hosts_named(metadata: dict) -> list[str]:
+    """The hosts of a ticket's stored link flags and of the URL or domain a scam report names."""
+    flags = metadata.get("link_flags")
+    flags = flags if isinstance(flags, list) else []
+    hosts = [str(flag.get("host") or "") for flag in flags if isinstance(flag, dict)]
+    guard = metadata.get("guard")
+    reported = guard.get("reported") if isinstance(guard, dict) else None
+    if isinstance(reported, dict) and reported.get("kind") in ("url", "domain"):
+        hosts.append(str(reported.get("value") or ""))
+    return [host for host in hosts if host]
+
+
+def blocklist_candidates(metadata: object) -> list[str]:
+    """Host names a ticket names that security staff may blocklist in one click, judged now:
+    official, allowlisted and already blocked ones left out. The host itself, never its
+    registrable domain (a reported sites.google.com page must not offer google.com). No
+    query but the registry snapshot's."""
+    if not isinstance(metadata, dict):
+        return []
+    registry, found = directory().registry, []
+    for host in _hosts_named(metadata):
+        check = check_host(host, registry)
+        if check.verdict in (Verdict.UNKNOWN, Verdict.SUSPICIOUS) and check.ascii_host not in found:
+            found.append(check.ascii_host)
+    return found
+
+
 def links_assess(text: str) -> list[LinkFlag]:
     """Every link in text with its verdict, official and unknown ones included."""
     return check_links(text, directory().registry)
@@ -98,8 +126,25 @@ def anti_phishing_footer(*, customer: Customer, language: str = "") -> str:
     row = AntiPhishingCode.objects.filter(customer=customer).only("code").first()
     if row is None:
         return ""
-    table = texts.ANTI_PHISHING_FOOTER
-    return texts.pick(table, language or customer.language).format(code=row.code)
+    return anti_phishing_line(code=row.code, language=language or customer.language)
+
+
+def anti_phishing_line(*, code: str, language: str) -> str:
+    """The footer line for a code already read (empty for no code); no query."""
+    return texts.pick(texts.ANTI_PHISHING_FOOTER, language).format(code=code) if code else ""
+
+
+def anti_phishing_signed(
+    *, customer_id: int, language: str, text: str, html: str = ""
+) -> tuple[str, str]:
+    """A message to the customer as sent: the footer line added to its text and, when it has
+    one, its HTML. One query; unchanged when the customer has no code."""
+    code = AntiPhishingCode.objects.filter(customer_id=customer_id).values_list("code", flat=True)
+    line = anti_phishing_line(code=code.first() or "", language=language)
+    if not line:
+        return text, html
+    html_line = f'<p class="anti-phishing-code">{escape(line)}</p>'
+    return f"{text}\n\n{line}", f"{html}\n{html_line}" if html else ""
 
 
 def audit_entries(*, action: str = "", target_type: str = "", target_id: str = ""):

@@ -49,6 +49,18 @@ REASONS = {
     },
 }
 
+# The warning on a flagged link shown defanged to agents (templatetags/guard_links).
+LINK_TITLE = {
+    "blocked": {
+        EN: "Known phishing link: do not open it or send it on.",
+        ZH: "已知钓鱼链接：请勿打开或转发。",
+    },
+    "suspicious": {
+        EN: "Suspicious link (look-alike or unknown address): do not open it.",
+        ZH: "可疑链接（仿冒或未知地址）：请勿打开。",
+    },
+}
+
 # Short reasons for the console's "Flagged links" list; {name} is the name imitated.
 REASON_SHORT = {
     "blocklisted": {EN: "blocklisted", ZH: "已列入钓鱼黑名单"},

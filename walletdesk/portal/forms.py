@@ -93,6 +93,20 @@ class TrackForm(forms.Form):
     )
 
 
+class NewLinkForm(forms.Form):
+    number = forms.CharField(
+        label=_("Ticket number"),
+        max_length=24,
+        widget=forms.TextInput(attrs={"placeholder": "WD-2026-000123", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("The address you gave us with your request.")
+    )
+
+    def clean_number(self) -> str:
+        return self.cleaned_data["number"].strip().upper()
+
+
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000

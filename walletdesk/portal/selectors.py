@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef
 
+from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.assistant.models import PostedMessage
 from walletdesk.core.errors import NotFound
 from walletdesk.portal.access import grant_of, link_binding
@@ -39,6 +40,20 @@ def ticket_get_for_link(*, number: str, binding: str) -> Ticket:
     if ticket is None or not hmac.compare_digest(expected, binding):
         raise NotFound("No such ticket.")
     return ticket
+
+
+def ticket_for_new_link(*, number: str, email: str) -> Ticket | None:
+    """The ticket a "send me a new link" request names, if its customer has that e-mail
+    address (None alike for an absent ticket and another address)."""
+    return (
+        Ticket.objects.select_related("customer")
+        .filter(
+            number=number.strip().upper(),
+            customer__identities__kind=CustomerIdentity.Kind.EMAIL,
+            customer__identities__value=email.strip().lower(),
+        )
+        .first()
+    )
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""Portal writes: a customer's request from the web form, with its attachments, and the
-confirmation e-mail carrying its signed, expiring tracking link (never the access token)."""
+"""Portal writes: a customer's request from the web form, with its attachments, the
+confirmation e-mail carrying its signed, expiring tracking link (never the access token), and
+a new link e-mailed on request."""
 
 import hashlib
 import uuid
@@ -16,6 +17,7 @@ from walletdesk.accounts.services import customer_resolve
 from walletdesk.core.clock import now
 from walletdesk.guard.redaction import redact, redact_attachment
 from walletdesk.portal.access import track_link_url
+from walletdesk.portal.selectors import ticket_for_new_link
 from walletdesk.tickets.choices import Channel
 from walletdesk.tickets.models import Attachment, Message, Ticket
 from walletdesk.tickets.services import TicketDraft, ticket_create
@@ -111,7 +113,32 @@ def confirmation_send(*, ticket: Ticket) -> Message:
     sends what is stored, so the link is signed and expires (portal.access): the access token
     is stored nowhere, the ticket keeps only its SHA-256."""
     body = confirmation_text(ticket=ticket, link=track_link_url(ticket))
+    return _email(ticket, body)
+
+
+def _email(ticket: Ticket, body: str) -> Message:
     message = message_build(
         ticket, Message.Direction.OUTBOUND, body, channel=Channel.EMAIL, at=now()
     )
     return outbound_save(message)
+
+
+def new_link_text(*, ticket: Ticket, link: str) -> str:
+    with translation.override(ticket.language):
+        return _(
+            "You asked for a new link to follow your request %(number)s:\n%(link)s\n\n"
+            "Keep this link to yourself: anyone who has it can read your request. If you did "
+            "not ask for it, ignore this e-mail. Our staff will never ask for your recovery "
+            "phrase or private key."
+        ) % {"number": ticket.number, "link": link}
+
+
+@transaction.atomic
+def new_link_send(*, number: str, email: str) -> Message | None:
+    """Send me a new link: when the ticket's customer has this e-mail address, a fresh
+    signed tracking link goes out through the outbox, in the ticket's language; otherwise
+    nothing happens. The caller answers alike either way (no enumeration)."""
+    ticket = ticket_for_new_link(number=number, email=email)
+    if ticket is None:
+        return None
+    return _email(ticket, new_link_text(ticket=ticket, link=track_link_url(ticket)))

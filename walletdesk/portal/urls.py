@@ -15,6 +15,7 @@ urlpatterns = [
         name="new",
     ),
     path("track/", views.track_lookup, name="track_lookup"),
+    path("track/new-link/", views.track_new_link, name="track_new_link"),  # before <number>
     path("track/<str:number>/", views.track, name="track"),
     path("track/<str:number>/reply/", views.track_reply, name="track_reply"),
     path("track/<str:number>/rate/", views.track_rate, name="track_rate"),

@@ -3,7 +3,9 @@
 A tracking link (the e-mail's signed, expiring `?link=`, or the old `?token=`) or the number +
 access code form is checked once; the session then keeps a grant (portal.access), never the
 token, and the address drops it. Every ticket read goes through portal.selectors
-(ticket_get_for_grant): 404 alike for an absent ticket and a wrong grant.
+(ticket_get_for_grant): 404 alike for an absent ticket and a wrong grant. A lost or expired
+link: number + e-mail address get a new one by e-mail, with the same answer whether or not
+they match a request, rate-limited per client IP and per ticket number.
 """
 
 import contextlib
@@ -16,10 +18,11 @@ from django.views.decorators.http import require_POST
 
 from walletdesk.api.intake import tracking_url
 from walletdesk.core.errors import DomainError, NotFound
+from walletdesk.guard.throttle import client_ip, limit_setting, throttle_hit
 from walletdesk.portal import forms
 from walletdesk.portal.access import LinkExpired, LinkInvalid, grant_of, track_link_read
 from walletdesk.portal.selectors import ticket_get_for_grant, ticket_get_for_link, ticket_progress
-from walletdesk.portal.services import WebRequest, portal_request_submit
+from walletdesk.portal.services import WebRequest, new_link_send, portal_request_submit
 from walletdesk.tickets.models import Ticket
 from walletdesk.tickets.selectors import ticket_get_for_token
 from walletdesk.tickets.services import customer_message_add, survey_answer
@@ -95,15 +98,20 @@ def _open_link(request: HttpRequest, number: str, value: str) -> HttpResponse:
         binding = track_link_read(number=number, value=value)
         ticket = ticket_get_for_link(number=number, binding=binding)
     except LinkExpired:
-        return _link_error(request, expired=True)
+        return _link_error(request, number, expired=True)
     except (LinkInvalid, NotFound):
-        return _link_error(request, expired=False)
+        return _link_error(request, number, expired=False)
     _grant(request, ticket)
     return redirect("portal:track", number=ticket.number)
 
 
-def _link_error(request: HttpRequest, *, expired: bool) -> HttpResponse:
-    context = {"expired": expired, "form": forms.TrackForm(), "section": "track"}
+def _link_error(request: HttpRequest, number: str, *, expired: bool) -> HttpResponse:
+    context = {
+        "expired": expired,
+        "number": number.upper(),
+        "form": forms.TrackForm(),
+        "section": "track",
+    }
     status = 410 if expired else 400
     return render(request, "portal/track_link_error.html", context, status=status)
 
@@ -116,6 +124,30 @@ def track_lookup(request: HttpRequest) -> HttpResponse:
         _grant_by_token(request, number, form.cleaned_data["token"].strip())
         return redirect("portal:track", number=number)
     return render(request, "portal/track_form.html", {"form": form, "section": "track"})
+
+
+def _new_links_limited(request: HttpRequest, number: str) -> bool:
+    """Per client IP and per ticket number (keyed on what was typed, found or not)."""
+    limit, hour = limit_setting("PORTAL_NEW_LINKS_PER_HOUR"), 3600
+    by_ip = throttle_hit(scope="portal-new-link", key=client_ip(request), limit=limit, window=hour)
+    by_number = throttle_hit(scope="portal-new-link-n", key=number, limit=limit, window=hour)
+    return by_ip or by_number
+
+
+@never_cache
+def track_new_link(request: HttpRequest) -> HttpResponse:
+    """The "send me a new link" page: the same answer whether or not number and address match."""
+    initial = {"number": request.GET.get("number", "")[:24]}
+    form = forms.NewLinkForm(request.POST or None, initial=initial)
+    context: dict = {"form": form, "section": "track"}
+    if request.method == "POST" and form.is_valid():
+        number, email = form.cleaned_data["number"], form.cleaned_data["email"]
+        if _new_links_limited(request, number):
+            context["limited"] = True
+            return render(request, "portal/track_new_link.html", context, status=429)
+        new_link_send(number=number, email=email)
+        context.update(sent=True, number=number, email=email)
+    return render(request, "portal/track_new_link.html", context)
 
 
 @never_cache

@@ -6,7 +6,9 @@ Links the guard flags (suspicious or blocked, judged now against the current reg
 domain confirmed after the message arrived is defanged too) are shown as
 `⚠ hxxps://evil[.]com` in a `<span class="link-flag link-blocked">` with a warning title, never
 as an anchor; the rest of the text is escaped as usual. `agent_html` does the same for
-sanitized message HTML (anchors and images dropped, flagged links defanged).
+sanitized message HTML (anchors and images dropped, flagged links defanged). Text without
+anything link-like (most queue subjects) never reaches the registry: no query, however many
+rows a page renders. Titles are in the agent's language (guard.texts).
 """
 
 import nh3
@@ -14,11 +16,14 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
+from walletdesk.accounts.models import Agent
+from walletdesk.guard import texts
 from walletdesk.guard.defang import defang, defang_spans
+from walletdesk.guard.phishing import LinkFlag, find_links
 from walletdesk.guard.presenters import link_flag_rows
-from walletdesk.guard.selectors import links_check
+from walletdesk.guard.reports import can_confirm_phishing
+from walletdesk.guard.selectors import blocklist_candidates, links_check
 
 register = template.Library()
 
@@ -26,10 +31,18 @@ register = template.Library()
 AGENT_HTML_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"a", "img", "area", "map"}
 
 
+def _language() -> str:
+    return texts.ZH if (get_language() or "").lower().startswith("zh") else texts.EN
+
+
 def _title(verdict: str) -> str:
-    if verdict == "blocked":
-        return _("Known phishing link: do not open it or send it on.")
-    return _("Suspicious link (look-alike or unknown address): do not open it.")
+    table = texts.LINK_TITLE["blocked" if verdict == "blocked" else "suspicious"]
+    return texts.pick(table, _language())
+
+
+def _flags(text: str) -> list[LinkFlag]:
+    """links_check, without touching the registry when nothing in text looks like a link."""
+    return links_check(text) if find_links(text) else []
 
 
 def defanged_html(text: str, *, escaped: bool = False) -> SafeString:
@@ -39,7 +52,7 @@ def defanged_html(text: str, *, escaped: bool = False) -> SafeString:
         return piece if escaped else escape(piece)
 
     out, at = [], 0
-    for flag in sorted(links_check(text), key=lambda f: f.start):
+    for flag in sorted(_flags(text), key=lambda f: f.start):
         if flag.start < at:
             continue
         link = text[flag.start : flag.end]
@@ -75,7 +88,16 @@ def agent_html(html: str) -> SafeString:
 def defang_flagged_text(text: str) -> str:
     """Plain text with flagged links defanged and no markup (the template escapes it)."""
     text = str(text or "")
-    return defang_spans(text, [(flag.start, flag.end) for flag in links_check(text)])
+    return defang_spans(text, [(flag.start, flag.end) for flag in _flags(text)])
+
+
+@register.simple_tag
+def blocklist_offers(metadata: object, agent: object) -> list[dict]:
+    """What the agent may blocklist from this ticket in one click (security, supervisors,
+    admins): [{"domain": host, "shown": defanged}], empty for everyone else."""
+    if not isinstance(agent, Agent) or not can_confirm_phishing(agent):
+        return []
+    return [{"domain": host, "shown": defang(host)} for host in blocklist_candidates(metadata)]
 
 
 @register.simple_tag
@@ -84,5 +106,4 @@ def flagged_links(metadata: object) -> list[dict]:
     flags = metadata.get("link_flags") if isinstance(metadata, dict) else None
     if not isinstance(flags, list):
         return []
-    language = "zh-hans" if (get_language() or "").lower().startswith("zh") else "en"
-    return link_flag_rows(flags, language)
+    return link_flag_rows(flags, _language())

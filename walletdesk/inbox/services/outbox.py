@@ -16,6 +16,7 @@ from django.db.models import F, Q
 
 from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.core.clock import now
+from walletdesk.guard.selectors import anti_phishing_signed
 from walletdesk.inbox import adapters
 from walletdesk.inbox.models import Delivery
 from walletdesk.inbox.services.threads import reply_token_for
@@ -163,13 +164,19 @@ def outbound_build(delivery: Delivery) -> OutboundMessage:
         .order_by("-id")
         .values_list("external_id", flat=True)[:10]
     )
+    text, html = anti_phishing_signed(  # the customer's anti-phishing code, if they set one
+        customer_id=ticket.customer_id,
+        language=ticket.language,
+        text=message.body_text,
+        html=message.body_html,
+    )
     return OutboundMessage(
         delivery_id=delivery.id,
         channel=delivery.channel,
         recipient=delivery.recipient,
         subject=ticket.subject,
-        text=message.body_text,
-        html=message.body_html,
+        text=text,
+        html=html,
         language=ticket.language,
         message_id=delivery.external_id,
         in_reply_to=earlier[0] if earlier else "",

@@ -10,6 +10,7 @@ from walletdesk.core.errors import Conflict, InvalidTransition
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.models import SatisfactionSurvey, Ticket
 from walletdesk.tickets.services.assignment import assignee_set
+from walletdesk.tickets.services.exposure import exposure_handle, text_clean
 from walletdesk.tickets.services.history import event_record
 from walletdesk.tickets.services.lifecycle import status_apply
 
@@ -24,7 +25,8 @@ def supervisor_for(ticket: Ticket) -> Agent | None:
 
 @transaction.atomic
 def survey_answer(*, ticket: Ticket, score: int, comment: str = "") -> SatisfactionSurvey:
-    """Record a 1-5 score; a low score reopens the ticket for a supervisor."""
+    """Record a 1-5 score; a low score reopens the ticket for a supervisor. The comment is
+    customer text like any other: redacted, and a secret in it sets off the exposure steps."""
     if ticket.status not in (Status.RESOLVED, Status.CLOSED):
         raise InvalidTransition("A ticket can be rated once it is resolved.")
     if not 1 <= score <= 5:
@@ -35,9 +37,12 @@ def survey_answer(*, ticket: Ticket, score: int, comment: str = "") -> Satisfact
         survey = SatisfactionSurvey(ticket=ticket, sent_at=at)
     if survey.answered_at is not None:
         raise Conflict("This ticket has already been rated.")
-    survey.score, survey.comment, survey.answered_at = score, comment[:2000], at
+    cleaned = text_clean(comment)
+    survey.score, survey.comment, survey.answered_at = score, cleaned.text[:2000], at
     survey.save()
     event_record(ticket, "rated", by_customer=True, at=at, data={"score": score})
+    if cleaned.kinds:
+        exposure_handle(ticket, cleaned.kinds, at=at)
     if score <= desk_setting("LOW_CSAT_SCORE"):
         _low_score(ticket, score, at)
     return survey

@@ -3,10 +3,12 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 from walletdesk.accounts.models import CustomerIdentity
 from walletdesk.assistant.models import PostedMessage
+from walletdesk.guard.models import AntiPhishingCode
+from walletdesk.guard.selectors import anti_phishing_line
 from walletdesk.inbox.adapters.webchat.models import ChatSession
 from walletdesk.tickets.models import Message, Ticket
 
@@ -24,7 +26,9 @@ def session_ticket_ids(*, session: ChatSession) -> list[int]:
 
 
 def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
-    """Public messages of the session's tickets with id > after, oldest first, as frames."""
+    """Public messages of the session's tickets with id > after, oldest first, as frames; ours
+    end with the customer's anti-phishing code line when they set one."""
+    code = AntiPhishingCode.objects.filter(customer=OuterRef("ticket__customer_id"))
     rows = (
         Message.objects.filter(
             ticket__customer__identities__kind=CustomerIdentity.Kind.WEB,
@@ -32,7 +36,10 @@ def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
             direction__in=PUBLIC,
             id__gt=after,
         )
-        .annotate(by_assistant=Exists(PostedMessage.objects.filter(message=OuterRef("pk"))))
+        .annotate(
+            by_assistant=Exists(PostedMessage.objects.filter(message=OuterRef("pk"))),
+            code=Subquery(code.values("code")[:1]),
+        )
         .order_by("id")
         .values(
             "id",
@@ -42,6 +49,8 @@ def chat_messages_after(*, session: ChatSession, after: int) -> list[dict]:
             "external_id",
             "author_agent__display_name",
             "by_assistant",
+            "code",
+            "ticket__language",
         )[:HISTORY_LIMIT]
     )
     return [_frame(row, session.public_id) for row in rows]
@@ -56,6 +65,9 @@ def _frame(row: Mapping[str, Any], public_id: str) -> dict:
         "text": row["body_text"],
         "at": row["created_at"].isoformat(),
     }
+    if not inbound and row["code"]:
+        line = anti_phishing_line(code=row["code"], language=row["ticket__language"])
+        frame["text"] = f"{row['body_text']}\n\n{line}"
     if row["author_agent__display_name"]:
         frame["name"] = row["author_agent__display_name"]
     prefix = f"{public_id}:"
