@@ -1,4 +1,5 @@
-"""Console pages under load: server time of the queue page and the ticket page with many tickets.
+"""Console pages under load: server time of the queue pages, the ticket page and the supervisor
+view with many tickets.
 
 Fills PostgreSQL (BENCH_DATABASE_URL, recreated) with N tickets in one INSERT … SELECT from
 generate_series (the newest 5 % active, as on a real desk where old tickets are closed; the rest
@@ -11,7 +12,7 @@ two gunicorn processes, no embedded worker) with a signed-in session cookie, one
 time: the figures are then what a browser on this machine waits for.
 
     .venv/bin/python bench/console_pages.py [--tickets 1000000] [--requests 200] [--reuse]
-        [--http]
+        [--http] [--only supervisor] [--rollup]
 """
 
 import argparse
@@ -69,7 +70,77 @@ def fill(n: int) -> None:
     """
     with connection.cursor() as cur:
         cur.execute(sql)
-        cur.execute("ANALYZE")
+        # As autovacuum does soon after a bulk load: the visibility map lets the supervisor
+        # view's load count read the active tickets' partial index alone.
+        cur.execute("VACUUM ANALYZE")
+
+
+def flow_fill() -> None:
+    """Fifteen days of hourly created / resolved counts, as the worker's rollup keeps them
+    (console.services.flow_rollup): what the supervisor view's charts read."""
+    from datetime import timedelta
+
+    from walletdesk.console.models import FlowHour
+    from walletdesk.core.clock import now
+
+    last = now().replace(minute=0, second=0, microsecond=0)
+    hours = [last - timedelta(hours=h) for h in range(15 * 24)]
+    FlowHour.objects.bulk_create(
+        [FlowHour(hour=h, created=120, resolved=110 + h.hour % 20) for h in hours],
+        ignore_conflicts=True,
+    )
+
+
+def events_fill(per_ticket: int = 3) -> None:
+    """`created` and status-change events for every bench ticket (as the services write them),
+    for timing the flow rollup's first run over a full events table."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            """INSERT INTO tickets_ticketevent (ticket_id, kind, actor_type, data,
+                 customer_visible, created_at)
+               SELECT t.id, CASE WHEN k = 1 THEN 'created' ELSE 'status_changed' END, 'system',
+                 CASE WHEN k = 1 THEN '{}'::jsonb
+                      WHEN k = %s THEN '{"from": "open", "to": "resolved"}'::jsonb
+                      ELSE '{"from": "new", "to": "open"}'::jsonb END,
+                 true, t.created_at + (k - 1) * interval '10 minute'
+               FROM tickets_ticket t CROSS JOIN generate_series(1, %s) k
+               ORDER BY t.id, k""",
+            [per_ticket, per_ticket],
+        )
+        cur.execute("VACUUM ANALYZE tickets_ticketevent")
+
+
+def rollup_timing() -> None:
+    """The flow rollup's first run (one scan of the events table) and a sweep's run after 500
+    new tickets' events (a primary-key range after the cursor)."""
+    from datetime import timedelta
+
+    from walletdesk.console.models import FlowCursor
+    from walletdesk.console.services import flow_rollup
+    from walletdesk.core.clock import now
+    from walletdesk.tickets.models import TicketEvent
+
+    if TicketEvent.objects.count() < 1_000_000:
+        events_fill()
+    FlowCursor.objects.all().delete()
+    print(f"{TicketEvent.objects.count():,} ticket events")
+    for name in ("first run (scan)", "next run (nothing new)"):
+        t0 = time.perf_counter()
+        hours = flow_rollup(at=now() + timedelta(minutes=1))
+        print(f"flow rollup, {name}: {(time.perf_counter() - t0) * 1000:.1f} ms, {hours} hours")
+    for _ in range(500):
+        conversation_ticket_light()
+    t0 = time.perf_counter()
+    hours = flow_rollup(at=now() + timedelta(minutes=1))
+    print(f"flow rollup after 500 new tickets: {(time.perf_counter() - t0) * 1000:.1f} ms")
+
+
+def conversation_ticket_light():
+    from tests import factories
+
+    return factories.ticket(subject="USDT 没到账", body="我转了 100 USDT")
 
 
 def conversation_ticket():
@@ -134,6 +205,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="keep the filled database")
     parser.add_argument("--http", action="store_true", help="through `walletdesk serve --wsgi`")
+    parser.add_argument("--only", default="", help="the pages whose name contains this")
+    parser.add_argument("--rollup", action="store_true", help="time the flow rollup instead")
     args = parser.parse_args()
     os.environ["WALLETDESK_STAFF_2FA_REQUIRED"] = "false"  # measured: the pages, not the sign-in
     url = use_database(fresh=not args.reuse)
@@ -146,6 +219,9 @@ def main() -> None:
         fill(args.tickets)
         print(f"filled {args.tickets:,} tickets in {time.perf_counter() - t0:.1f} s")
         conversation_ticket()
+    if args.rollup:
+        return rollup_timing()
+    flow_fill()
     ticket = Ticket.objects.exclude(number__startswith="WD-B-").order_by("id").first()
     print(f"{Ticket.objects.count():,} tickets")
     from walletdesk.core.runtime import gc_freeze_startup
@@ -159,7 +235,9 @@ def main() -> None:
         "queue: filtered (tron, urgent)": "/console/queue/?queue=open&chain=tron&priority=urgent",
         "queue: search by subject": "/console/queue/?queue=all&q=Swap",
         "ticket page (30 messages)": f"/console/tickets/{ticket.id}/",
+        "supervisor view (5 charts)": "/console/supervisor/",
     }
+    pages = {name: page for name, page in pages.items() if args.only in name}
     if args.http:
         measure_http(url, pages, args.requests)
     else:

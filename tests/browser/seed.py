@@ -1,4 +1,5 @@
-"""Seed a browser-test server's database: one team, SLA policies, two agents, one ticket.
+"""Seed a browser-test server's database: one team, SLA policies, two agents, two open tickets,
+macros, and a day of resolved tickets for the supervisor view's charts.
 
 Run as a script in the server's environment; prints the facts the tests need as JSON.
 """
@@ -6,6 +7,7 @@ Run as a script in the server's environment; prints the facts the tests need as 
 import json
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +22,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from tests import factories  # noqa: E402
 from walletdesk.console.models import Macro  # noqa: E402
-from walletdesk.console.services import macros_seed_canned  # noqa: E402
+from walletdesk.console.services import flow_rollup, macros_seed_canned  # noqa: E402
+from walletdesk.core.clock import frozen_at, now  # noqa: E402
+from walletdesk.tickets.services import ticket_transition  # noqa: E402
 
 TOTP_KEY = "3132333435363738393031323334353637383930"  # the RFC 6238 test secret
 
@@ -37,5 +41,14 @@ macros_seed_canned()  # the canned replies, as global macros (like the demo data
 Macro.objects.create(
     name="Need the hash", body_en="Please send the TxID.", status="pending", tags=["need-hash"]
 )
+# Resolved tickets of the last 30 hours, and the worker's hourly rollup of them: the supervisor
+# view's created-vs-resolved charts have something to draw (the server runs no worker).
+started = now()
+for hours_ago in (30, 20, 9, 5, 3, 2):
+    with frozen_at(started - timedelta(hours=hours_ago)):
+        earlier, _ = factories.ticket(subject=f"Earlier question ({hours_ago} h ago)")
+    with frozen_at(started - timedelta(hours=hours_ago - 1)):
+        ticket_transition(ticket=earlier, to="resolved", actor=li)
+flow_rollup(lag=timedelta(0))
 facts = {"ticket_id": ticket.id, "ticket_number": ticket.number, "token": token}
 print(json.dumps({**facts, "chain_ticket_id": chain_ticket.id, "tx": TX}))

@@ -18,7 +18,16 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.slow
 
 PROBLEM = "我的USDT提现两个小时了还没有到账"
+# Charts Chart.js (vendored, allowed by the nonce-based CSP) drew on the supervisor view.
+DRAWN_CHARTS = """Array.from(document.querySelectorAll("[data-chart] canvas"))
+  .filter(c => window.Chart && Chart.getChart(c) && c.width > 0).length"""
 REPLY = "您好，我们正在链上核实这笔交易。"
+
+
+def console_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return errors
 
 
 def test_customer_submits_in_chinese_agent_replies_customer_sees_it(server):
@@ -86,6 +95,7 @@ def test_pages_at_phone_and_desktop_sizes(server):
     def scenario(browser):
         for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
             page = agent_page(browser, base, "anna", **size)
+            refused = console_errors(page)  # e.g. what the Content-Security-Policy blocks
             for name, path in (
                 ("console-queue", "/console/queue/"),
                 ("console-ticket", f"/console/tickets/{server['ticket_id']}/"),
@@ -95,6 +105,8 @@ def test_pages_at_phone_and_desktop_sizes(server):
                 width = page.evaluate("document.documentElement.scrollWidth")
                 assert width <= size["viewport"]["width"], f"{name} scrolls sideways ({width}px)"
                 shot(page, f"{name}-{size_name}")
+            assert page.evaluate(DRAWN_CHARTS) == 5, "the supervisor view's charts are not drawn"
+            assert not refused, refused
             page.goto(base + "/request/")
             shot(page, f"portal-request-{size_name}-en")
 

@@ -1,11 +1,14 @@
 """Console pages read what they need in a fixed number of queries: the signed-in user once,
 the queue rows without per-row queries, the chain panel in one query whatever it holds."""
 
+from datetime import timedelta
+
 from django.urls import reverse
 
 from tests import factories
 from walletdesk.chain.diagnosis import Diagnosis, Reason, Verdict
 from walletdesk.chain.services import diagnosis_store
+from walletdesk.console.services import flow_rollup
 
 
 def test_the_signed_in_user_is_read_once_per_request(agent_client, django_assert_max_num_queries):
@@ -43,3 +46,22 @@ def test_chain_panel_costs_one_query_however_many_diagnoses(
     with django_assert_max_num_queries(len(empty.captured_queries)):
         body = agent_client.get(url).content.decode()
     assert body.count('class="diagnosis"') == 4
+
+
+def test_supervisor_page_budget_does_not_grow_with_tickets_teams_or_agents(
+    agent_client, desk, django_assert_max_num_queries
+):
+    factories.ticket()
+    url = reverse("console:supervisor")
+    with django_assert_max_num_queries(20) as few:
+        agent_client.get(url)
+    experts = factories.team("experts", kind="experts")
+    for i in range(4):
+        factories.agent(f"extra{i}", teams=[desk, experts])
+        factories.ticket()
+    flow_rollup(lag=timedelta(0))  # the created-vs-resolved charts read the rollup's hours
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = agent_client.get(url)
+    assert sum(t.active for t in page.context["teams"]) == 5
+    assert len(page.context["on_now"]) == 5
+    assert sum(created for _h, created, _r in page.context["hours"]) == 5

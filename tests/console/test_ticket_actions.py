@@ -93,3 +93,16 @@ def test_without_htmx_an_action_redirects_back(agent_client):
     )
     assert response.status_code == 302
     assert response.url == reverse("console:ticket", args=[ticket.id])
+
+
+def test_the_customer_segment_is_set_by_hand_and_handed_back(agent_client):
+    ticket, _ = factories.ticket()
+    page = act(agent_client, ticket, "segment", segment="pro").content.decode()
+    ticket.customer.refresh_from_db()
+    assert ticket.customer.segment == "pro" and ticket.customer.segment_set_by_agent
+    assert 'value="pro" selected' in page
+    act(agent_client, ticket, "segment", segment="auto")
+    ticket.customer.refresh_from_db()
+    assert ticket.customer.segment == "novice" and not ticket.customer.segment_set_by_agent
+    refused = act(agent_client, ticket, "segment", segment="whale").content.decode()
+    assert 'role="alert"' in refused

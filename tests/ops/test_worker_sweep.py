@@ -29,6 +29,7 @@ def test_sweep_once_reports_every_sweep_and_requeues_due_deliveries(settings):
         "assistant_abandoned",
         "tasks_requeued",
         "telegram_spooled",
+        "flow_hours",
     }
     assert done["deliveries"] == 1 and done["inbound"] == 0
     assert done["tasks_requeued"] == 0 and done["telegram_spooled"] == 0

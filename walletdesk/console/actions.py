@@ -7,13 +7,17 @@ returns a short message for the agent or raises a DomainError.
 from collections.abc import Callable, Mapping
 
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Agent, Team
+from walletdesk.accounts.services import customer_segment_set
 from walletdesk.console.labels import LABELS
 from walletdesk.console.selectors import macro_for_agent
 from walletdesk.console.services import macro_apply
 from walletdesk.core.errors import InvalidInput, NotFound
+from walletdesk.guard.defang import defang
+from walletdesk.guard.reports import phishing_report_confirm
 from walletdesk.kb import services as kb_services
 from walletdesk.tickets import services
 from walletdesk.tickets.models import Ticket
@@ -47,7 +51,7 @@ def reply(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
     if macro is None:
         raise InvalidInput(_("That macro is not available."))
     macro_apply(macro=macro, ticket=ticket, agent=agent, body=body, status=status)
-    return _("Reply sent with the macro %(name)s.") % {"name": macro.name}
+    return _("Reply sent with the macro %(name)s.") % {"name": macro.name_for(get_language())}
 
 
 def note(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
@@ -143,6 +147,22 @@ def case_draft(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
     return _("Public case drafted without the customer's details; an editor reviews it.")
 
 
+def blocklist(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
+    """Confirm a phishing domain the ticket names (security staff): one click blocks it."""
+    entry = phishing_report_confirm(ticket=ticket, domain=_text(data, "domain"), agent=agent)
+    return _("%(domain)s is on the blocklist now.") % {"domain": defang(entry.domain)}
+
+
+def segment(*, ticket: Ticket, agent: Agent, data: Mapping) -> str:
+    """Set the customer's segment by hand, or "auto": derived from their signals again."""
+    value = data.get("segment") or ""
+    if value != "auto" and value not in LABELS["segment"]:
+        raise InvalidInput(_("That value is not allowed."))
+    chosen = None if value == "auto" else value
+    customer_segment_set(customer=ticket.customer, segment=chosen, actor=agent)
+    return _("Segment saved.")
+
+
 ACTIONS: dict[str, Handler] = {
     "reply": reply,
     "note": note,
@@ -156,4 +176,6 @@ ACTIONS: dict[str, Handler] = {
     "tags": tags,
     "triage": triage,
     "case_draft": case_draft,
+    "blocklist": blocklist,
+    "segment": segment,
 }

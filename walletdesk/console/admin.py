@@ -70,7 +70,7 @@ class RoutingRuleAdmin(admin.ModelAdmin):
 
 @admin.register(Macro)
 class MacroAdmin(admin.ModelAdmin):
-    list_display = ("name", "status", "tags", "team", "agent")
+    list_display = ("name", "name_zh_hans", "status", "tags", "team", "agent")
     list_filter = ("status", "team")
-    search_fields = ("name", "body_en", "body_zh_hans")
+    search_fields = ("name", "name_zh_hans", "body_en", "body_zh_hans")
     raw_id_fields = ("agent",)

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 
 from walletdesk.accounts.models import Agent, Customer, Team
 from walletdesk.console.chain_panel import ChainPanel, chain_panel
-from walletdesk.console.models import Macro, SavedView
+from walletdesk.console.models import FlowHour, Macro, SavedView
 from walletdesk.guard.masking import can_reveal, identities_shown
 from walletdesk.tickets.choices import ACTIVE_STATUSES, Status
 from walletdesk.tickets.models import Message, SlaTarget, Ticket, TicketEvent, TicketLink
@@ -159,29 +159,66 @@ def ticket_workspace(*, agent: Agent, ticket_id: int) -> Workspace:
 # --- supervisor ---------------------------------------------------------------------------
 
 
-def team_load() -> list[dict[str, Any]]:
-    """Active, unassigned and breached-so-far counts per team, one grouped query."""
+@dataclass
+class TeamLoad:
+    id: int
+    name: str
+    active: int = 0
+    unassigned: int = 0
+    breached: int = 0  # due time passed
+    at_risk: int = 0  # due within the breaching-soon window
+
+
+@dataclass
+class AgentLoad:
+    agent: Agent
+    load: int  # active tickets assigned to the agent
+
+
+def desk_load(*, at: datetime) -> tuple[list[TeamLoad], dict[int, int]]:
+    """Active tickets per team (sorted by name) and per assignee, from one query grouped by
+    (team, assignee) over columns that the partial index on active tickets holds
+    (ticket_active_counts: team, assignee, status, due time): PostgreSQL answers it with an
+    index-only scan, whatever the number of closed tickets."""
     rows = (
-        Ticket.objects.filter(status__in=ACTIVE_STATUSES, team__isnull=False)
-        .values("team_id", "team__name")
+        Ticket.objects.filter(status__in=ACTIVE_STATUSES)
+        .order_by()
+        .values_list("team_id", "assignee_id")
         .annotate(
-            active=Count("id"),
-            unassigned=Count("id", filter=Q(assignee__isnull=True)),
-            urgent=Count("id", filter=Q(priority="urgent")),
+            active=Count("*"),
+            breached=Count("sla_due_at", filter=Q(sla_due_at__lte=at)),
+            at_risk=Count(
+                "sla_due_at", filter=Q(sla_due_at__gt=at, sla_due_at__lte=breaching_until(at))
+            ),
         )
-        .order_by("team__name")
     )
-    return [dict(r) for r in rows]
+    names = dict(Team.objects.values_list("id", "name"))
+    teams: dict[int, TeamLoad] = {}
+    agents: dict[int, int] = {}
+    for team_id, assignee_id, active, breached, at_risk in rows:
+        if assignee_id is not None:
+            agents[assignee_id] = agents.get(assignee_id, 0) + active
+        if team_id is None:
+            continue
+        team = teams.setdefault(team_id, TeamLoad(team_id, names.get(team_id, "")))
+        team.active += active
+        team.unassigned += 0 if assignee_id else active
+        team.breached += breached
+        team.at_risk += at_risk
+    return sorted(teams.values(), key=lambda t: t.name), agents
 
 
-def agents_with_load() -> list[Agent]:
-    return list(
-        Agent.objects.filter(user__is_active=True)
-        .prefetch_related("shifts", "teams")
-        .annotate(load=Count("tickets", filter=Q(tickets__status__in=ACTIVE_STATUSES)))
-        .order_by("display_name")
-    )
+def agents_with_load(*, loads: dict[int, int]) -> list[AgentLoad]:
+    """Active agents (shifts prefetched, by name) with their load from `desk_load`."""
+    agents = Agent.objects.filter(user__is_active=True).prefetch_related("shifts")
+    return [AgentLoad(a, loads.get(a.id, 0)) for a in agents.order_by("display_name")]
 
 
 def shift_window_hours() -> timedelta:
     return timedelta(hours=8)
+
+
+def flow_hours(*, since: datetime) -> list[tuple[datetime, int, int]]:
+    """(hour, created, resolved) from the worker's rollup (console.services.flow_rollup)."""
+    rows = FlowHour.objects.filter(hour__gte=since).order_by("hour")
+    return list(rows.values_list("hour", "created", "resolved"))

@@ -22,11 +22,12 @@ def next_shift_start(shifts: Sequence[ShiftWindow], timezone: str, at: datetime)
     return min(starts).astimezone(at.tzinfo) if starts else None
 
 
-def shift_board(
-    agents: Sequence[tuple[object, Sequence[ShiftWindow], str]], at: datetime, horizon: timedelta
-) -> tuple[list[object], list[tuple[object, datetime]]]:
+def shift_board[T](
+    agents: Sequence[tuple[T, Sequence[ShiftWindow], str]], at: datetime, horizon: timedelta
+) -> tuple[list[T], list[tuple[T, datetime]]]:
     """Split agents into those on shift now and those starting within `horizon`, soonest first."""
-    on_now, upcoming = [], []
+    on_now: list[T] = []
+    upcoming: list[tuple[T, datetime]] = []
     for agent, shifts, timezone in agents:
         if is_on_shift(shifts, timezone, at):
             on_now.append(agent)

@@ -15,6 +15,7 @@ from django.db import DatabaseError, close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from walletdesk.assistant.sweeps import abandoned_sweep
+from walletdesk.console.services import flow_rollup
 from walletdesk.core.conf import desk_setting
 from walletdesk.inbox.adapters.telegram.spool import spool_drain
 from walletdesk.inbox.services import delivery_sweep, records_drain, records_pending_sweep
@@ -38,6 +39,7 @@ def sweep_once() -> dict[str, object]:
         # Tasks left running by a worker that died, and Telegram updates spooled to disk.
         "tasks_requeued": tasks_stale_sweep(),
         "telegram_spooled": spool_drain(),
+        "flow_hours": flow_rollup(),  # created / resolved per hour for the supervisor view
     }
 
 

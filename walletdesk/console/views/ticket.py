@@ -4,10 +4,13 @@ from collections.abc import Callable
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from walletdesk.accounts.models import Agent
 from walletdesk.console import labels
 from walletdesk.console.actions import ACTIONS
+from walletdesk.console.models import Macro
 from walletdesk.console.presence import presence_others, presence_set
 from walletdesk.console.selectors import macros_for_agent, ticket_workspace
 from walletdesk.console.views.common import AgentRequest, agent_required
@@ -18,6 +21,15 @@ from walletdesk.guard.throttle import client_ip
 from walletdesk.tickets import workflow
 from walletdesk.tickets.choices import Status
 from walletdesk.tickets.selectors import ticket_get_for_agent
+
+
+def _macros(agent: Agent, ticket_language: str) -> list[tuple[Macro, str, str]]:
+    """(macro, name, body): named and sorted in the agent's language, filled in the customer's."""
+    language = get_language()
+    shown = [
+        (m, m.name_for(language), m.body_for(ticket_language)) for m in macros_for_agent(agent)
+    ]
+    return sorted(shown, key=lambda item: item[1])
 
 
 def _context(request: AgentRequest, ticket_id: int, error: str = "", done: str = "") -> dict:
@@ -34,7 +46,8 @@ def _context(request: AgentRequest, ticket_id: int, error: str = "", done: str =
         "priorities": labels.options("priority"),
         "categories": labels.options("category"),
         "link_kinds": labels.options("link"),
-        "macros": [(m, m.body_for(ws.ticket.language)) for m in macros_for_agent(request.agent)],
+        "segment_choices": list(labels.LABELS["segment"]),
+        "macros": _macros(request.agent, ws.ticket.language),
         "error": error,
         "done": done,
         "now": now(),
