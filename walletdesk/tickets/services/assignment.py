@@ -2,11 +2,10 @@
 
 import copy
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
-from django.db import transaction
-from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection, transaction
+from django.db.models import F
 
 from walletdesk.accounts.models import Agent, Notification, Team
 from walletdesk.accounts.services import notice_build, notifications_send
@@ -54,19 +53,7 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
     roster = desk_config().roster(team.id)
     if not roster:
         return [], {}
-    open_load = (
-        Ticket.objects.filter(assignee=OuterRef("pk"), status__in=ACTIVE_STATUSES)
-        .order_by()
-        .values("assignee")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    live = {
-        row[0]: row[1:]
-        for row in Agent.objects.filter(id__in=[e.agent.id for e in roster])
-        .annotate(load=Coalesce(Subquery(open_load), 0))
-        .values_list("id", "is_available", "last_assigned_at", "load")
-    }
+    live = agents_live([e.agent.id for e in roster])
     pool, rows = [], {}
     for entry in roster:
         if entry.agent.id not in live:  # deleted since the snapshot
@@ -89,6 +76,52 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
     return pool, rows
 
 
+def agents_live(ids: list[int]) -> dict[int, tuple[bool, datetime | None, int]]:
+    """(is_available, last_assigned_at, open tickets) of these agents, in one statement.
+
+    Plain SQL: it runs in every ticket creation, and compiling the ORM's correlated-subquery
+    annotation cost more CPU than the query itself (1.4 ms against 0.1 ms)."""
+    q = connection.ops.quote_name
+    agents, tickets = Agent._meta.db_table, Ticket._meta.db_table
+    statuses = [str(s) for s in ACTIVE_STATUSES]
+    sql = (
+        f"SELECT a.{q('id')}, a.{q('is_available')}, a.{q('last_assigned_at')}, "  # noqa: S608
+        f"(SELECT COUNT(*) FROM {q(tickets)} t WHERE t.{q('assignee_id')} = a.{q('id')} "
+        f"AND t.{q('status')} IN ({', '.join(['%s'] * len(statuses))})) "
+        f"FROM {q(agents)} a WHERE a.{q('id')} IN ({', '.join(['%s'] * len(ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*statuses, *ids])
+        return {
+            agent_id: (bool(available), _utc(last), load)
+            for agent_id, available, last, load in cursor.fetchall()
+        }
+
+
+def _utc(value: datetime | str | None) -> datetime | None:
+    """A timestamp as the driver gave it (aware from PostgreSQL; naive UTC or text from
+    SQLite) as an aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def agents_assigned_now(ids: set[int], at: datetime) -> None:
+    """Record the moment these agents were last given a ticket (the round-robin tie-break).
+    Plain SQL for the same reason as agents_live; rows in id order, as every writer takes them."""
+    if not ids:
+        return
+    q = connection.ops.quote_name
+    sql = (
+        f"UPDATE {q(Agent._meta.db_table)} SET {q('last_assigned_at')} = %s "  # noqa: S608
+        f"WHERE {q('id')} IN ({', '.join(['%s'] * len(ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(at), *sorted(ids)])
+
+
 def required_skills(ticket: Ticket) -> frozenset[str]:
     skills = set(ticket.required_skills)
     if ticket.team and ticket.team.kind == Team.Kind.EXPERTS and ticket.chain:
@@ -105,7 +138,7 @@ def assignee_set(ticket: Ticket, agent: Agent | None, *, actor: Agent | None, at
     previous = ticket.assignee
     ticket.assignee = agent
     if agent is not None:
-        Agent.objects.filter(id=agent.id).update(last_assigned_at=at)
+        agents_assigned_now({agent.id}, at)
     publish_on_commit(
         team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id}
     )
@@ -213,7 +246,7 @@ def assign_many(tickets: list[Ticket], at: datetime, *, language_fallback: bool 
         return 0
     bulk_set(changed, ["assignee", "updated_at"])
     TicketEvent.objects.bulk_create(events, batch_size=500)
-    Agent.objects.filter(id__in={t.assignee_id for t in changed}).update(last_assigned_at=at)
+    agents_assigned_now({t.assignee_id for t in changed if t.assignee_id}, at)
     for team_id in {t.team_id or 0 for t in changed}:
         publish_on_commit(team_group(team_id), {"type": "queue.changed"})
     return len(changed)

@@ -17,7 +17,7 @@ from walletdesk.tickets import routing
 from walletdesk.tickets.choices import Category, Priority, SlaKind
 from walletdesk.tickets.models import Message, SlaTarget, Tag, Ticket, TicketEvent, TicketLink
 from walletdesk.tickets.services import sla_clock
-from walletdesk.tickets.services.assignment import agents_choose, route_team
+from walletdesk.tickets.services.assignment import agents_assigned_now, agents_choose, route_team
 from walletdesk.tickets.services.conversation import customer_text_followups, message_build
 from walletdesk.tickets.services.exposure import draft_clean, exposure_handle
 from walletdesk.tickets.services.history import event_build
@@ -102,8 +102,7 @@ def tickets_create(
     )
     SlaTarget.objects.bulk_create(targets)
     TicketEvent.objects.bulk_create(events)
-    if assigned := {agent.id for agent in agents if agent is not None}:
-        Agent.objects.filter(id__in=assigned).update(last_assigned_at=at)
+    agents_assigned_now({agent.id for agent in agents if agent is not None}, at)
     customers_addresses_add([(d.customer, *a) for d, _ in cleaned for a in d.addresses])
     for (draft, exposed), ticket in zip(cleaned, tickets, strict=True):
         if draft.tags:
@@ -112,10 +111,17 @@ def tickets_create(
             exposure_handle(ticket, exposed, at=at)
         links_flag(ticket, f"{draft.subject}\n{draft.body}")
         customer_text_followups(ticket)
-        publish_on_commit(
-            team_group(ticket.team_id or 0), {"type": "queue.changed", "ticket": ticket.id}
-        )
+    _queues_changed(tickets)
     return made
+
+
+def _queues_changed(tickets: list[Ticket]) -> None:
+    """One realtime notice per team queue for the whole batch, not one per ticket."""
+    by_team: dict[int, list[int]] = {}
+    for ticket in tickets:
+        by_team.setdefault(ticket.team_id or 0, []).append(ticket.id)
+    for team_id, ids in by_team.items():
+        publish_on_commit(team_group(team_id), {"type": "queue.changed", "tickets": ids})
 
 
 def _ticket_build(draft: TicketDraft, number: str, at: datetime) -> tuple[Ticket, str]:
