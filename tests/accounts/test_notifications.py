@@ -81,3 +81,13 @@ def test_a_low_score_tells_the_supervisor(people):
     (notice,) = notices(people["boss"])
     assert notice.data == {"number": ticket.number, "score": 1}
     assert "rated 1/5" in notice.text
+
+
+def test_an_escalation_without_an_actor_names_nobody(people):
+    """The assistant hands a stolen-funds conversation to Security with no agent behind it."""
+    ticket, _ = f.ticket()
+    services.ticket_escalate(
+        ticket=ticket, to_team=people["security"], reason="stolen funds", actor=None
+    )
+    (notice,) = notices(people["sec_boss"])
+    assert notice.text == f"{ticket.number} was escalated to Security: stolen funds"

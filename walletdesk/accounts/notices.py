@@ -57,12 +57,15 @@ def _low_score(data: dict[str, Any]) -> str:
 
 
 def _escalated(data: dict[str, Any]) -> str:
-    return _("%(number)s was escalated to %(team)s by %(by)s: %(reason)s") % {
+    values = {
         "number": data.get("number", ""),
         "team": data.get("team", ""),
         "by": data.get("by", ""),
         "reason": data.get("reason", ""),
     }
+    if not values["by"]:
+        return _("%(number)s was escalated to %(team)s: %(reason)s") % values
+    return _("%(number)s was escalated to %(team)s by %(by)s: %(reason)s") % values
 
 
 def _assigned(data: dict[str, Any]) -> str:

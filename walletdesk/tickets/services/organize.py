@@ -14,7 +14,7 @@ from walletdesk.tickets.services.history import event_record
 from walletdesk.tickets.services.lifecycle import status_apply
 
 
-def _move_to_team(ticket: Ticket, team: Team, *, actor: Agent, at) -> None:
+def _move_to_team(ticket: Ticket, team: Team, *, actor: Agent | None, at) -> None:
     ticket.team = team
     ticket.assignee = None
     assignee_set(ticket, agent_pick(ticket, at), actor=actor, at=at).save()
@@ -25,7 +25,9 @@ def _move_to_team(ticket: Ticket, team: Team, *, actor: Agent, at) -> None:
 
 
 @transaction.atomic
-def ticket_escalate(*, ticket: Ticket, to_team: Team, reason: str, actor: Agent) -> Ticket:
+def ticket_escalate(
+    *, ticket: Ticket, to_team: Team, reason: str, actor: Agent | None
+) -> Ticket:
     """Send a ticket up a tier (e.g. Frontline -> Chain experts / Security) with a reason."""
     if not ticket.is_active:
         raise InvalidTransition("Only an active ticket can be escalated.")
@@ -53,18 +55,17 @@ def ticket_escalate(*, ticket: Ticket, to_team: Team, reason: str, actor: Agent)
     return ticket
 
 
-def _escalation_notify(ticket: Ticket, team: Team, reason: str, actor: Agent) -> None:
-    """The receiving team's supervisors and the agent it was given to (not the escalator)."""
+def _escalation_notify(ticket: Ticket, team: Team, reason: str, actor: Agent | None) -> None:
+    """The receiving team's supervisors and the agent it was given to (not the escalator).
+    Without an actor (the assistant's security handover) the notice names nobody."""
     supervisors = Agent.objects.filter(
         teams=team, role__in=[Agent.Role.SUPERVISOR, Agent.Role.ADMIN]
     ).values_list("id", flat=True)
-    readers = {*supervisors, *([ticket.assignee_id] if ticket.assignee_id else [])} - {actor.id}
-    data = {
-        "number": ticket.number,
-        "team": team.name,
-        "by": actor.display_name,
-        "reason": reason[:200],
-    }
+    readers = {*supervisors, *([ticket.assignee_id] if ticket.assignee_id else [])}
+    readers.discard(actor.id if actor else None)
+    data = {"number": ticket.number, "team": team.name, "reason": reason[:200]}
+    if actor is not None:
+        data["by"] = actor.display_name
     kind = Notification.Kind.ESCALATED
     notifications_send(
         notices=[
