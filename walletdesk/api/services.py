@@ -103,9 +103,9 @@ def idempotent(
     The record is inserted before the work, in the same transaction: a concurrent retry waits on
     the unique index until the first commits, then replays its response.
     """
-    record = IdempotencyRecord.objects.filter(client=client, key=key)
-    if not claims_take([(client.id, key, fingerprint)]):
-        first = record.get()
+    claimed = claims_take([(client.id, key, fingerprint)])
+    if not claimed:
+        first = IdempotencyRecord.objects.get(client=client, key=key)
         if first.request_hash != fingerprint:
             raise Conflict(
                 "This Idempotency-Key was already used with a different request.",
@@ -113,5 +113,5 @@ def idempotent(
             ) from None
         return first.status_code or 200, unseal(first.response)
     status, body = call()
-    record.update(status_code=status, response=seal(body))  # see responses_store
+    responses_store({claimed[(client.id, key)]: (status, body)})
     return status, body
