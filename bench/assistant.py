@@ -2,7 +2,7 @@
 and a whole message's understanding with 5,000 articles to search.
 
     .venv/bin/python bench/assistant.py [--messages 2000] [--replies 300] [--chat 200]
-                                        [--embeddings]  # ASSISTANT_EMBEDDINGS=e5 (e5 extra)
+                                        [--embeddings use]  # ASSISTANT_EMBEDDINGS (extras)
 
 Full replies run on PostgreSQL (BENCH_DATABASE_URL overrides, recreated) with the demo desk;
 questions are the labelled training and dev questions, both languages, in a fixed shuffle.
@@ -43,7 +43,7 @@ def bench_training() -> None:
     from walletdesk.assistant import engine
     from walletdesk.assistant.intents import train
 
-    embedded = engine.embeddings_on()
+    embedded = engine.embedders_on()
 
     for kind, examples in (
         ("intents", engine.training_examples),
@@ -55,7 +55,7 @@ def bench_training() -> None:
         print(
             f"train {kind}: {len(texts)} examples, {len(set(labels))} labels, "
             f"{time.perf_counter() - t0:.1f} s (features, SVM, 5-fold temperature"
-            f"{', e5 embeddings' if embedded else ''})"
+            f"{', embeddings ' + '+'.join(embedded) if embedded else ''})"
         )
 
 
@@ -144,14 +144,14 @@ def bench_understand_large(texts: list[str], big) -> None:
     """The whole message (language, entities, both engines, ranking) searching 5,000 articles:
     the figure of the issue's aim (p99 under 30 ms per message)."""
     from walletdesk.assistant.embeddings import forget
-    from walletdesk.assistant.engine import embeddings_on, understand
+    from walletdesk.assistant.engine import embedders_on, understand
 
     def search(text: str, language: str):
         return big.search(text, limit=5)
 
     forget()
     samples, elapsed = timed(lambda t: understand(t, search=search), texts)
-    engine = "TF-IDF + e5" if embeddings_on() else "TF-IDF (default)"
+    engine = "+".join(("TF-IDF", *embedders_on())) if embedders_on() else "TF-IDF (default)"
     print(
         f"understand() per message, {len(big.slugs):,} articles searched, {engine}: "
         f"{len(texts) / elapsed:,.0f} messages/s; {percentiles(samples)}"
@@ -163,14 +163,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--replies", type=int, default=300)
     parser.add_argument("--chat", type=int, default=200, help="web-chat messages (channel path)")
-    parser.add_argument("--embeddings", action="store_true", help="ASSISTANT_EMBEDDINGS=e5")
+    parser.add_argument("--embeddings", default="", help='ASSISTANT_EMBEDDINGS ("use", "e5,use")')
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as cache:
         import os
 
         os.environ["ASSISTANT_MODEL_DIR"] = cache
-        os.environ["ASSISTANT_EMBEDDINGS"] = "e5" if args.embeddings else ""
+        os.environ["ASSISTANT_EMBEDDINGS"] = args.embeddings
         os.environ.setdefault("BENCH_DATABASE_URL", DEFAULT_DB)
         os.environ["WALLETDESK_LOG_LEVEL"] = "WARNING"
         os.environ["TASKS_BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"

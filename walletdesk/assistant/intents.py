@@ -1,5 +1,7 @@
-"""The intent engine: TF-IDF over jieba words and character n-grams, a linear SVM, and one
-temperature fitted on out-of-fold scores so the probabilities are calibrated.
+"""The intent engine: TF-IDF over jieba words and character n-grams (plus, when the setting
+names them, sentence embeddings: `embeddings.py`), a linear SVM (with embeddings, joined by the
+votes of the nearest training questions: `neighbours.py`), and one temperature fitted on
+out-of-fold scores so the probabilities are calibrated.
 
 Trained from labelled (text, intent) pairs in a couple of seconds; `engine_load_or_train`
 keeps the trained engine on disk, keyed by a hash of the training data and this code's version.
@@ -25,12 +27,13 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
+from walletdesk.assistant import neighbours
 from walletdesk.assistant.language import fold
 from walletdesk.chain.address import find_references
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 SVM_C = 0.5
-EMBEDDING_WEIGHT = 2.0  # scale of the embedding block beside the TF-IDF block (measured)
+WORDS_WEIGHT_EMBEDDED = 1.5  # the word block's scale when embeddings are added (measured)
 FOLDS = 5
 PLACEHOLDERS = {"address": " _addr_ ", "tx": " _txhash_ ", "hex64_unlabelled": " _txhash_ "}
 
@@ -50,7 +53,7 @@ def words(text: str) -> list[str]:
     return [w for w in jieba.lcut(text) if w.strip()]
 
 
-def _features() -> FeatureUnion:
+def _features(embedded: bool = False) -> FeatureUnion:
     return FeatureUnion(
         [
             (
@@ -69,8 +72,12 @@ def _features() -> FeatureUnion:
                     analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True, min_df=2
                 ),
             ),
-        ]
+        ],
+        transformer_weights={"words": WORDS_WEIGHT_EMBEDDED} if embedded else None,
     )
+
+
+Embedded = tuple[str, ...]  # names of the embeddings beside TF-IDF, in order (`embeddings.py`)
 
 
 @dataclass(frozen=True)
@@ -79,23 +86,40 @@ class IntentScore:
     probability: float
 
 
-def _matrix(features: FeatureUnion, prepared: list[str], raw: list[str], embedded: bool):
+def _embeddings(raw: list[str], embedded: Embedded) -> list[np.ndarray]:
+    if not embedded:
+        return []
+    from walletdesk.assistant.embeddings import embed
+
+    return [embed(raw, name) for name in embedded]
+
+
+def _matrix(
+    features: FeatureUnion, prepared: list[str], dense: list[np.ndarray], embedded: Embedded
+):
     sparse = features.transform(prepared)
     if not embedded:
         return sparse
-    from walletdesk.assistant.embeddings import embed
+    from walletdesk.assistant.embeddings import EMBEDDERS
 
-    return hstack([sparse, csr_matrix(embed(raw) * EMBEDDING_WEIGHT)]).tocsr()
+    blocks = [csr_matrix(v * EMBEDDERS[n].weight) for n, v in zip(embedded, dense, strict=True)]
+    return hstack([sparse, *blocks]).tocsr()
 
 
 class IntentEngine:
     def __init__(
-        self, features: FeatureUnion, svm: LinearSVC, temperature: float, embedded: bool = False
+        self,
+        features: FeatureUnion,
+        svm: LinearSVC,
+        temperature: float,
+        embedded: Embedded = (),
+        near: neighbours.Neighbours | None = None,
     ):
         self.features = features
         self.svm = svm
         self.temperature = temperature
         self.embedded = embedded
+        self.near = near
         self.classes: list[str] = [str(c) for c in svm.classes_]
 
     @property
@@ -105,8 +129,12 @@ class IntentEngine:
 
     def probabilities(self, prepared: list[str], raw: list[str]) -> np.ndarray:
         """Calibrated probabilities; `prepared` went through `prepare`, `raw` did not."""
-        scores = self.svm.decision_function(_matrix(self.features, prepared, raw, self.embedded))
-        return softmax(columns(scores) * self.temperature, axis=1)
+        dense = _embeddings(raw, self.embedded)
+        matrix = _matrix(self.features, prepared, dense, self.embedded)
+        scores = columns(self.svm.decision_function(matrix))
+        if self.near is not None:
+            scores = neighbours.fuse(scores, self.near.votes(dense))
+        return softmax(scores * self.temperature, axis=1)
 
     def rank(self, text: str, k: int = 3, *, prepared: str | None = None) -> list[IntentScore]:
         row = self.probabilities([prepared if prepared is not None else prepare(text)], [text])[0]
@@ -129,25 +157,42 @@ def fit_temperature(scores: np.ndarray, truth: np.ndarray) -> float:
 
 
 def train(
-    texts: list[str], labels: list[str], *, c: float = SVM_C, embedded: bool = False
+    texts: list[str],
+    labels: list[str],
+    *,
+    c: float = SVM_C,
+    embedded: Embedded = (),
+    calibrate: bool = True,
 ) -> IntentEngine:
+    """The engine for these examples; `calibrate=False` skips the temperature's five extra
+    fits (temperature 1: the ranking is the same, the probabilities are not calibrated)."""
     prepared = [prepare(t) for t in texts]
-    features = _features()
+    features = _features(bool(embedded))
     features.fit(prepared)
-    matrix = _matrix(features, prepared, texts, embedded)
+    dense = _embeddings(texts, embedded)
+    matrix = _matrix(features, prepared, dense, embedded)
     svm = LinearSVC(C=c).fit(matrix, labels)
+    truth = np.searchsorted(svm.classes_, labels)
+    near = neighbours.Neighbours(tuple(dense), truth, len(svm.classes_)) if embedded else None
+    if not calibrate:
+        return IntentEngine(features, svm, 1.0, embedded, near)
     smallest = min(Counter(labels).values())
     folds = StratifiedKFold(max(2, min(FOLDS, smallest)), shuffle=True, random_state=0)
-    held_out = cross_val_predict(
-        LinearSVC(C=c), matrix, labels, cv=folds, method="decision_function"
+    held_out = columns(
+        cross_val_predict(LinearSVC(C=c), matrix, labels, cv=folds, method="decision_function")
     )
-    truth = np.searchsorted(svm.classes_, labels)
-    held_out = columns(held_out)
-    return IntentEngine(features, svm, fit_temperature(held_out, truth), embedded)
+    if near is not None:
+        held_out = neighbours.fuse(held_out, near.votes(dense, leave_self_out=True))
+    return IntentEngine(features, svm, fit_temperature(held_out, truth), embedded, near)
 
 
-def training_key(texts: list[str], labels: list[str], embedder: str = "") -> str:
-    head = f"{ENGINE_VERSION}|{sklearn.__version__}|{SVM_C}|{embedder}|{EMBEDDING_WEIGHT}"
+def training_key(texts: list[str], labels: list[str], embedded: Embedded = ()) -> str:
+    head = f"{ENGINE_VERSION}|{sklearn.__version__}|{SVM_C}|{WORDS_WEIGHT_EMBEDDED}"
+    head += f"|{neighbours.K}|{neighbours.SHARPNESS}|{neighbours.VOTE_WEIGHT}"
+    if embedded:
+        from walletdesk.assistant.embeddings import EMBEDDERS, embedder_version
+
+        head += "".join(f"|{embedder_version(n)}*{EMBEDDERS[n].weight}" for n in embedded)
     digest = hashlib.sha256(head.encode())
     for text, label in zip(texts, labels, strict=True):
         digest.update(f"{label}\t{text}\n".encode())
@@ -155,15 +200,10 @@ def training_key(texts: list[str], labels: list[str], embedder: str = "") -> str
 
 
 def engine_load_or_train(
-    texts: list[str], labels: list[str], cache_dir: Path, *, embedded: bool = False
+    texts: list[str], labels: list[str], cache_dir: Path, *, embedded: Embedded = ()
 ) -> IntentEngine:
     """The engine for this training data: from the disk cache, else trained and cached."""
-    embedder = ""
-    if embedded:
-        from walletdesk.assistant.embeddings import embedder_version
-
-        embedder = embedder_version()
-    path = cache_dir / f"engine-{training_key(texts, labels, embedder)}.pkl"
+    path = cache_dir / f"engine-{training_key(texts, labels, embedded)}.pkl"
     if path.exists():
         try:
             with path.open("rb") as fh:

