@@ -1,5 +1,6 @@
 """Writes for customers and agents."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +53,58 @@ def customer_resolve(
             CustomerIdentity.objects.select_related("customer").get(kind=kind, value=value).customer
         )
     return customer
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """Someone writing for the first time through a channel identity (customers_create)."""
+
+    value: str
+    display_name: str = ""
+    language: str | None = None
+    account_created_at: datetime | None = None
+
+
+def customers_create(
+    *, kind: str, people: list[Newcomer], verified: bool = False
+) -> dict[str, Customer]:
+    """customer_resolve for several first contacts at once: one insert for the customers and
+    one for their identities. If one was created meanwhile (the identity is unique), each is
+    resolved on its own instead."""
+    if not people:
+        return {}
+    customers = [
+        Customer(
+            display_name=p.display_name[:120],
+            language=p.language or Customer._meta.get_field("language").default,
+            account_created_at=p.account_created_at,
+            segment=_segment(p.account_created_at, ticket_count=0),
+        )
+        for p in people
+    ]
+    try:
+        with transaction.atomic():
+            Customer.objects.bulk_create(customers)
+            CustomerIdentity.objects.bulk_create(
+                [
+                    CustomerIdentity(customer=c, kind=kind, value=p.value, verified=verified)
+                    for c, p in zip(customers, people, strict=True)
+                ]
+            )
+    except IntegrityError:
+        return {p.value: _resolve_newcomer(kind, p, verified) for p in people}
+    return {p.value: c for c, p in zip(customers, people, strict=True)}
+
+
+def _resolve_newcomer(kind: str, person: Newcomer, verified: bool) -> Customer:
+    return customer_resolve(
+        kind=kind,
+        value=person.value,
+        display_name=person.display_name,
+        language=person.language,
+        account_created_at=person.account_created_at,
+        verified=verified,
+    )
 
 
 def _customer_refresh(
