@@ -10,12 +10,13 @@ from django.db import transaction
 
 from walletdesk.accounts.models import Agent, Customer
 from walletdesk.accounts.services import customers_addresses_add
+from walletdesk.core.bulk import bulk_create_lean
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, team_group
 from walletdesk.core.taxonomy import category_for_intent
 from walletdesk.tickets import routing
 from walletdesk.tickets.choices import Category, Priority, SlaKind
-from walletdesk.tickets.models import Message, SlaTarget, Tag, Ticket, TicketEvent, TicketLink
+from walletdesk.tickets.models import Message, Tag, Ticket, TicketLink
 from walletdesk.tickets.services import sla_clock
 from walletdesk.tickets.services.assignment import agents_assigned_now, agents_choose, route_team
 from walletdesk.tickets.services.conversation import customer_text_followups, message_build
@@ -82,7 +83,7 @@ def tickets_create(
     for ticket, agent in zip(tickets, agents, strict=True):
         ticket.assignee = agent
         targets += sla_clock.targets_build(ticket, [SlaKind.FIRST_RESPONSE, SlaKind.RESOLUTION], at)
-    Ticket.objects.bulk_create(tickets)
+    bulk_create_lean(tickets)
     events = []
     for (draft, _), ticket, agent in zip(cleaned, tickets, agents, strict=True):
         events.append(
@@ -94,14 +95,14 @@ def tickets_create(
                     ticket, "assigned", data={"from": None, "to": agent.display_name}, at=at
                 )
             )
-    Message.objects.bulk_create(
+    bulk_create_lean(
         [
             _first_message(ticket, draft, at)
             for (draft, _), ticket in zip(cleaned, tickets, strict=True)
         ]
     )
-    SlaTarget.objects.bulk_create(targets)
-    TicketEvent.objects.bulk_create(events)
+    bulk_create_lean(targets)
+    bulk_create_lean(events)
     agents_assigned_now({agent.id for agent in agents if agent is not None}, at)
     customers_addresses_add([(d.customer, *a) for d, _ in cleaned for a in d.addresses])
     for (draft, exposed), ticket in zip(cleaned, tickets, strict=True):
