@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from tests import factories as f
 from walletdesk.guard.selectors import directory_forget
 
 
@@ -33,3 +34,16 @@ def registry_rows(db):
     )
     services.phishing_domain_block(domain="walletdesk-airdrop.xyz")
     services.scam_channel_add(kind=ChannelKind.TELEGRAM, value="@walletdesk_help_desk")
+
+
+@pytest.fixture
+def console_client(registry_rows, client, settings):
+    """A signed-in frontline agent in the console, the registry loaded; the registry snapshot
+    is not re-checked during the test, so query counts stay comparable."""
+    settings.ROOT_URLCONF = "walletdesk.config.urls"
+    settings.STAFF_2FA_REQUIRED = False
+    settings.WALLETDESK = {**settings.WALLETDESK, "GUARD_DIRECTORY_CHECK_SECONDS": 3600}
+    f.default_policies()
+    agent = f.agent("liwei", teams=[f.team()])
+    client.force_login(agent.user)
+    return client

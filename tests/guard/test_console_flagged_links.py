@@ -4,7 +4,6 @@ without extra queries."""
 
 import re
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,18 +13,6 @@ from tests import factories as f
 BLOCKED = "walletdesk-airdrop.xyz"  # on the blocklist in registry_rows
 LOOKALIKE = "wa11etdesk.com"
 PUNY = "xn--wlletdesk-0yh.com"
-
-
-@pytest.fixture
-def agent_client(registry_rows, client, settings):
-    settings.ROOT_URLCONF = "walletdesk.config.urls"
-    settings.STAFF_2FA_REQUIRED = False
-    # the registry snapshot is not re-checked during a test: query counts stay comparable
-    settings.WALLETDESK = {**settings.WALLETDESK, "GUARD_DIRECTORY_CHECK_SECONDS": 3600}
-    f.default_policies()
-    agent = f.agent("liwei", teams=[f.team()])
-    client.force_login(agent.user)
-    return client
 
 
 def page(client, ticket, language: str = "en") -> str:
@@ -41,9 +28,9 @@ def flagged_section(html: str) -> str:
     return match.group()
 
 
-def test_subject_with_a_flagged_link_is_defanged_in_heading_and_title(agent_client):
+def test_subject_with_a_flagged_link_is_defanged_in_heading_and_title(console_client):
     ticket, _ = f.ticket(subject=f"Claim at https://{BLOCKED}/claim", body="see subject")
-    html = page(agent_client, ticket)
+    html = page(console_client, ticket)
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
     assert 'class="link-flag link-blocked"' in heading
     assert "⚠ hxxps://walletdesk-airdrop[.]xyz/claim" in heading
@@ -52,13 +39,13 @@ def test_subject_with_a_flagged_link_is_defanged_in_heading_and_title(agent_clie
     assert f"https://{BLOCKED}" not in html
 
 
-def test_stored_link_flags_are_listed_with_their_reasons(agent_client):
+def test_stored_link_flags_are_listed_with_their_reasons(console_client):
     ticket, _ = f.ticket(
         body=f"They sent https://{BLOCKED}/x, {LOOKALIKE} and https://{PUNY}/login and "
         f"again {BLOCKED}"
     )
     assert len(ticket.metadata["link_flags"]) == 4  # four links, three domains
-    section = flagged_section(page(agent_client, ticket))
+    section = flagged_section(page(console_client, ticket))
     rows = re.findall(r"<li class=\"link-(\w+)\">(.*?)</li>", section, re.S)
     assert [verdict for verdict, _ in rows] == ["blocked", "suspicious", "suspicious"]
     blocked, lookalike, puny = (text for _, text in rows)
@@ -70,27 +57,27 @@ def test_stored_link_flags_are_listed_with_their_reasons(agent_client):
     assert BLOCKED not in section and LOOKALIKE not in section
 
 
-def test_the_list_follows_the_agents_language(agent_client):
+def test_the_list_follows_the_agents_language(console_client):
     ticket, _ = f.ticket(body=f"客服让我去{LOOKALIKE}验证")
-    section = flagged_section(page(agent_client, ticket, "zh-Hans"))
+    section = flagged_section(page(console_client, ticket, "zh-Hans"))
     assert "可疑链接" in section and "用形似字符仿冒 walletdesk" in section
 
 
-def test_a_ticket_without_flags_has_no_list(agent_client):
+def test_a_ticket_without_flags_has_no_list(console_client):
     ticket, _ = f.ticket(body="see https://walletdesk.com/help")
-    assert "link-flags" not in page(agent_client, ticket)
+    assert "link-flags" not in page(console_client, ticket)
 
 
-def test_flags_cost_no_query(agent_client, django_assert_num_queries):
+def test_flags_cost_no_query(console_client, django_assert_num_queries):
     plain, _ = f.ticket(subject="USDT missing", body="no links here")
     flagged, _ = f.ticket(
         subject=f"verify at {LOOKALIKE}",
         body=" ".join(f"https://scam{i}.{BLOCKED}/claim" for i in range(15)) + f" {PUNY}",
     )
     assert len(flagged.metadata["link_flags"]) == 17  # the subject is screened too
-    page(agent_client, plain)  # warm the registry snapshot and the session
+    page(console_client, plain)  # warm the registry snapshot and the session
     with CaptureQueriesContext(connection) as baseline:
-        page(agent_client, plain)
+        page(console_client, plain)
     with django_assert_num_queries(len(baseline.captured_queries)):
-        html = page(agent_client, flagged)
+        html = page(console_client, flagged)
     assert flagged_section(html).count("<li ") == 17
