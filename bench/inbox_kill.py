@@ -1,8 +1,9 @@
 """Reliability: kill the intake process (SIGKILL) at random points while 1,000 inbound emails
 are handed to it, as an MTA would (a spooled message is removed only after the intake stored
-it; killed deliveries are retried). At the end every message must be stored exactly once.
+it; killed deliveries are retried), and stored messages are drained in batches. At the end
+every message must be stored and processed exactly once.
 
-    .venv/bin/python bench/inbox_kill.py [--messages 1000] [--seed 1]
+    .venv/bin/python bench/inbox_kill.py [--messages 1000] [--seed 1] [--inline]
 """
 
 import argparse
@@ -18,27 +19,31 @@ from _common import ROOT, minimal_desk, use_database
 from inbox_email import message
 
 DEFAULT_URL = "sqlite:////tmp/wd_bench_inbox_kill.sqlite3"
+DRAIN_EVERY = 25  # stored messages between two drains (the worker's drain runs beside)
 
 
-def child(spool: Path) -> None:
-    """One intake run: finish stored-but-unprocessed records, then drain the spool."""
+def child(spool: Path, inline: bool) -> None:
+    """One intake run: finish stored-but-unprocessed records, then take the spool as an LMTP
+    server would (store each message, then the drain processes them in batches), or, with
+    `inline`, as mail-receive does (store, then process that message at once)."""
     import django
 
     django.setup()
     from walletdesk.guard.redaction import redact
-    from walletdesk.inbox.adapters.email.parse import external_id_of
-    from walletdesk.inbox.models import InboundRecord
-    from walletdesk.inbox.services import inbound_accept, record_process
+    from walletdesk.inbox.adapters.email.delivery import mail_deliver
+    from walletdesk.inbox.services import records_drain
 
     redact("warm up")  # load the word lists before announcing readiness
     print("ready", flush=True)
-    for record_id in InboundRecord.objects.filter(state="received").values_list("id", flat=True):
-        record_process(record_id=record_id)
-    for path in sorted(spool.iterdir()):
-        raw = path.read_bytes()
-        record, _ = inbound_accept(channel="email", payload=raw, external_id=external_id_of(raw))
+    while records_drain():
+        pass
+    for n, path in enumerate(sorted(spool.iterdir()), 1):
+        mail_deliver(raw=path.read_bytes(), source="kill-bench", process_here=inline)
         path.unlink()  # the MTA's queue entry goes once the intake has stored the message
-        record_process(record_id=record.id, payload=raw)
+        if n % DRAIN_EVERY == 0:
+            records_drain()
+    while records_drain():
+        pass
 
 
 def verify(count: int) -> bool:
@@ -66,10 +71,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--inline", action="store_true", help="mail-receive's store + process")
     parser.add_argument("--child", type=Path)
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.inline)
         return 0
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if url.startswith("sqlite:///"):
@@ -85,7 +91,9 @@ def main() -> int:
         env = {**os.environ, "DATABASE_URL": url, "WALLETDESK_LOG_LEVEL": "ERROR"}
         while True:
             proc = subprocess.Popen(
-                [sys.executable, __file__, "--child", str(spool)], env=env, stdout=subprocess.PIPE
+                [sys.executable, __file__, "--child", str(spool), *(["--inline"] * args.inline)],
+                env=env,
+                stdout=subprocess.PIPE,
             )
             assert proc.stdout is not None
             proc.stdout.readline()  # "ready": kill only once the child is working

@@ -2,24 +2,28 @@
 
 Starts `walletdesk serve --no-worker` and `--task-workers` separate `walletdesk worker`
 processes on a fresh database, a local fake Bot API (getFile and sendMessage), then POSTs
-`--updates` real-shaped updates (90 % private text from 500 users, 5 % photos, 5 % callback
-queries that are stored and ignored) to /inbox/telegram/bench/ from a thread pool. Reports the
-webhook's acknowledgement rate and latency, then waits until every update is processed and
-reports the end-to-end rate and the store-to-processed latency.
+`--updates` real-shaped updates (90 % private text from `--users` users, 5 % photos, 5 %
+callback queries that are stored and ignored) to /inbox/telegram/bench/ from a thread pool.
+Reports the webhook's acknowledgement rate and latency, then waits until every update is
+processed (end to end, and the store-to-processed latency), then until no task is left (the
+assistant's follow-ups and the sends of its replies: "with follow-ups").
 
     .venv/bin/python bench/inbox_telegram.py --database sqlite
     .venv/bin/python bench/inbox_telegram.py --database postgres   # BENCH_DATABASE_URL
 
-`--in-process` measures the same two steps without servers, queues or HTTP: the webhook view
-through Django's test client, then the worker's intake drain (`records_drain`, batches of
-INBOX_DRAIN_BATCH) until every stored record is processed (the cost of our code and the intake
-path per update, without HTTP and other processes).
+`--in-process` measures the same steps without servers or HTTP: the webhook view through
+Django's test client, then the worker's intake drain (`records_drain`, batches of
+INBOX_DRAIN_BATCH) until every stored record is processed, then the queued tasks (the
+assistant's follow-ups and the sends of its replies), each with its CPU time per update (this
+process, the fake Bot API's thread included, and its PostgreSQL backend): the cost of our code
+per update, without HTTP and other processes.
 """
 
 import argparse
 import json
 import logging
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -99,6 +103,19 @@ def wait_processed(total: int, timeout: float) -> float:
     raise SystemExit(f"timed out: {left} of {stored} updates still unprocessed")
 
 
+def wait_tasks(timeout: float) -> float:
+    """Until no task is queued or running: the follow-ups (the assistant) and the sends of its
+    replies are part of the path."""
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+            return time.perf_counter()
+        time.sleep(0.2)
+    raise SystemExit("timed out waiting for the follow-up tasks")
+
+
 def processing_latencies() -> list[float]:
     from walletdesk.inbox.models import InboundRecord
 
@@ -111,9 +128,10 @@ def processing_latencies() -> list[float]:
     ]
 
 
-def start(env: dict, task_workers: int) -> list[subprocess.Popen]:
+def start(env: dict, task_workers: int, web_processes: int) -> list[subprocess.Popen]:
     walletdesk = str(ROOT / ".venv/bin/walletdesk")
-    serve = [walletdesk, "serve", "--port", str(PORT), "--no-worker"]
+    serve = [walletdesk, "serve", "--port", str(PORT), "--no-worker", "--workers"]
+    serve.append(str(web_processes))
     log = open(LOG, "w")  # noqa: SIM115 (closed with the process)
     procs = [subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT)]
     for _ in range(task_workers):
@@ -135,6 +153,7 @@ def main() -> None:
     parser.add_argument("--updates", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--task-workers", type=int, default=2)
+    parser.add_argument("--web-processes", type=int, default=1, help="serve --workers")
     parser.add_argument("--users", type=int, default=USERS, help="distinct Telegram users")
     parser.add_argument("--in-process", action="store_true", help="no servers: view + process")
     args = parser.parse_args()
@@ -150,15 +169,13 @@ def main() -> None:
         "WALLETDESK_LOG_LEVEL": "WARNING",
     }
     os.environ.update(env_settings)
-    if args.in_process:
-        os.environ["TASKS_BACKEND"] = "django.tasks.backends.dummy.DummyBackend"
     url = use_database(database_url(args.database))
     minimal_desk()
     if args.in_process:
         in_process(args)
         fake.stop()
         return
-    procs = start({**os.environ, "DATABASE_URL": url}, args.task_workers)
+    procs = start({**os.environ, "DATABASE_URL": url}, args.task_workers, args.web_processes)
     try:
         with httpx.Client(
             base_url=f"http://127.0.0.1:{PORT}", timeout=60, limits=httpx.Limits(max_connections=64)
@@ -173,6 +190,36 @@ def main() -> None:
         fake.stop()
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process (the fake Bot API's thread included) and of its
+    PostgreSQL backend (a connection reopened meanwhile is not counted)."""
+    from django.db import connection
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    backend = 0.0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            fields = Path(f"/proc/{cursor.fetchone()[0]}/stat").read_text().split(")")[1].split()
+        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return usage.ru_utime + usage.ru_stime + backend
+
+
+def tasks_run() -> int:
+    """Run every queued task (follow-ups: the assistant; then the sends of its replies)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from walletdesk.ops.worker import task_worker
+
+    done = 0
+    while ready := DBTaskResult.objects.ready().count():
+        worker = task_worker("bench")
+        worker.max_tasks, worker.startup_delay, worker.interval = ready, False, 0
+        worker.run()
+        done += ready
+    return done
+
+
 def in_process(args: argparse.Namespace) -> None:
     from django.test import Client
 
@@ -181,11 +228,11 @@ def in_process(args: argparse.Namespace) -> None:
 
     client = Client()
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    bodies = {i: update(i, 900_000_000 + i) for i in range(-40, args.updates)}
 
     def post(i: int) -> float:
         t0 = time.perf_counter()
-        body = update(i, 900_000_000 + i)
-        r = client.post("/inbox/telegram/bench/", body, "application/json", headers=headers)
+        r = client.post("/inbox/telegram/bench/", bodies[i], "application/json", headers=headers)
         assert r.status_code == 200, r.content
         return (time.perf_counter() - t0) * 1000
 
@@ -198,20 +245,30 @@ def in_process(args: argparse.Namespace) -> None:
                 return per_update
             per_update += [(time.perf_counter() - t0) * 1000 / n] * n
 
-    warm = [post(-1 - i) for i in range(40)]
+    for i in range(-40, 0):
+        post(i)
     drain()
-    del warm
-    t0 = time.perf_counter()
-    posted = [post(i) for i in range(args.updates)]
-    t1 = time.perf_counter()
+    tasks_run()
+    n = args.updates
+    c0, t0 = cpu_now(), time.perf_counter()
+    posted = [post(i) for i in range(n)]
+    c1, t1 = cpu_now(), time.perf_counter()
     processed = drain()
-    t2 = time.perf_counter()
+    c2, t2 = cpu_now(), time.perf_counter()
+    tasks = tasks_run()
+    c3, t3 = cpu_now(), time.perf_counter()
     assert not InboundRecord.objects.filter(state="received").exists()
-    print(f"{args.database}, in process: {args.updates} updates from {args.users} users")
-    print(f"  webhook view: {args.updates / (t1 - t0):,.0f} updates/s; {percentiles(posted)}")
+    print(f"{args.database}, in process: {n} updates from {args.users} users")
+    print(f"  webhook view: {n / (t1 - t0):,.0f} updates/s; {percentiles(posted)}")
     print(f"  processing:   {len(processed) / (t2 - t1):,.0f} updates/s; per update in its batch")
     print(f"                {percentiles(processed)}")
-    print(f"  both, one after the other: {args.updates / (t2 - t0):,.0f} updates/s")
+    print(f"  both, one after the other: {n / (t2 - t0):,.0f} updates/s")
+    print(f"  follow-up tasks: {tasks} in {t3 - t2:.1f} s (assistant, its replies' sends)")
+    print(
+        f"  CPU per update (ours and PostgreSQL's): webhook view {1000 * (c1 - c0) / n:.2f} ms, "
+        f"processing {1000 * (c2 - c1) / n:.2f} ms, tasks {1000 * (c3 - c2) / n:.2f} ms; "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
 
 
 def report(client: httpx.Client, args: argparse.Namespace, fake: FakeBotApi) -> None:
@@ -222,6 +279,7 @@ def report(client: httpx.Client, args: argparse.Namespace, fake: FakeBotApi) -> 
     timings = post_all(client, args.updates, args.concurrency, 900_000_000)
     acked = time.perf_counter()
     done = wait_processed(warm + args.updates, timeout=args.updates)
+    answered = wait_tasks(timeout=args.updates * 2)
     from django.db.models import Count
 
     from walletdesk.inbox.models import InboundRecord
@@ -237,6 +295,10 @@ def report(client: httpx.Client, args: argparse.Namespace, fake: FakeBotApi) -> 
     )
     print(
         f"  end to end:   {args.updates / (done - started):,.0f} updates/s (stored and processed)"
+    )
+    print(
+        f"  with follow-ups: {args.updates / (answered - started):,.0f} updates/s (the "
+        "assistant's answers too, and their sends: no task left)"
     )
     print(f"  store→processed: {percentiles(processing_latencies())}")
     messages = Message.objects.filter(channel="telegram").count()

@@ -1,5 +1,5 @@
 """IMAP polling against a real Dovecot: a UID + UIDVALIDITY cursor, nothing fetched twice,
-\\Seen set only after the message is stored."""
+\\Seen set only after the message is stored; the intake drain processes what was stored."""
 
 import imaplib
 from pathlib import Path
@@ -11,6 +11,7 @@ from tests import factories
 from tests.inbox.conftest import imap_append
 from walletdesk.inbox.adapters.email import imap
 from walletdesk.inbox.models import InboundRecord, MailboxCursor
+from walletdesk.inbox.services import records_drain
 from walletdesk.tickets.models import Ticket
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -49,12 +50,14 @@ def test_poll_stores_new_mail_once_and_flags_it(imap_server):
         imap_append(imap_server, _mail(name))
     first = imap.mailbox_poll(_config(imap_server))
     assert (first.fetched, first.stored, first.last_uid) == (3, 3, 3)
+    assert records_drain() == 3
     assert Ticket.objects.count() == 3
     assert _seen_flags(imap_server) == {1: True, 2: True, 3: True}
     assert imap.mailbox_poll(_config(imap_server)).fetched == 0
     imap_append(imap_server, _mail("09-shift-jis"))
     second = imap.mailbox_poll(_config(imap_server))
     assert (second.fetched, second.last_uid) == (1, 4)
+    assert records_drain() == 1
     assert Ticket.objects.count() == 4
 
 
@@ -64,6 +67,7 @@ def test_new_uidvalidity_rereads_without_duplicates(imap_server):
     MailboxCursor.objects.update(uidvalidity=1)  # as if the mailbox had been recreated
     again = imap.mailbox_poll(_config(imap_server))
     assert again.fetched == 1
+    records_drain()
     assert InboundRecord.objects.count() == 1 and Ticket.objects.count() == 1
 
 

@@ -1,5 +1,6 @@
 """`walletdesk mail-lmtp`: real LMTP over a socket (smtplib.LMTP) into the raw-record intake,
-one reply per recipient, 552 over the size limit, 451 when the message cannot be stored."""
+one reply per recipient, 552 over the size limit, 451 when the message cannot be stored; the
+stored message is left to the intake drain."""
 
 import asyncio
 import smtplib
@@ -11,6 +12,7 @@ from django.db import OperationalError
 from walletdesk.inbox.adapters.email import delivery
 from walletdesk.inbox.adapters.email.lmtp import DeskHandler, recipient_accepted, serve
 from walletdesk.inbox.models import InboundRecord
+from walletdesk.inbox.services import records_drain
 from walletdesk.tickets.models import Message, Ticket
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,7 +75,10 @@ def test_a_message_is_stored_once_with_a_reply_per_recipient(lmtp_port):
     assert b"<support@wallet.example>" in data[0][1]
     assert b"<support+t0ken@wallet.example>" in data[1][1]
     record = InboundRecord.objects.get()
-    assert record.state == "processed" and record.source == "lmtp-test"
+    assert record.state == "received" and record.source == "lmtp-test"  # 250 once stored
+    assert records_drain() == 1
+    record.refresh_from_db()
+    assert record.state == "processed"
     assert bytes(record.payload).startswith(
         b"Delivered-To: support@wallet.example\r\nDelivered-To: support+t0ken@wallet.example\r\n"
     )
@@ -86,6 +91,7 @@ def test_a_redelivery_is_acknowledged_and_stored_once(lmtp_port):
     deliver(lmtp_port, mail(2), ["support@wallet.example"])
     _rcpt, again = deliver(lmtp_port, mail(2), ["support@wallet.example"])
     assert again[0][0] == 250
+    assert records_drain() == 1
     assert InboundRecord.objects.count() == 1 and Message.objects.count() == 1
 
 
@@ -95,7 +101,7 @@ def test_unknown_recipients_are_refused_at_rcpt(lmtp_port):
     )
     assert [code for code, _ in rcpt] == [550, 250]
     assert [code for code, _ in data] == [250]  # only the accepted recipient gets a reply
-    assert Message.objects.count() == 1
+    assert InboundRecord.objects.count() == 1
 
 
 def test_a_message_over_the_limit_gets_552_per_recipient_and_nothing_is_stored(lmtp_port):
@@ -115,7 +121,9 @@ def test_a_message_over_the_limit_gets_552_per_recipient_and_nothing_is_stored(l
     for code, text in (first, second):
         assert code == 552 and b"too big" in text and str(LIMIT).encode() in text
     assert after[0] == 250
-    assert list(Message.objects.values_list("external_id", flat=True)) == ["lmtp5@mail.example"]
+    assert list(InboundRecord.objects.values_list("external_id", flat=True)) == [
+        "lmtp5@mail.example"
+    ]
 
 
 def test_a_declared_size_over_the_limit_is_refused_at_mail(lmtp_port):

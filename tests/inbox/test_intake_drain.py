@@ -65,16 +65,16 @@ def test_the_batch_size_bounds_one_drain(tasks_in_database):
 @pytest.mark.django_db
 def test_a_bad_record_is_quarantined_alone(tasks_in_database, monkeypatch):
     factories.team()
-    real = intake._ingest
+    real = intake._stored  # every stored message passes here, batched or alone
 
-    def picky(inbound):
+    def picky(inbound, *args, **kwargs):
         if inbound.external_id == "drain.2@mail.example":
             raise RuntimeError("a bug met this message")
         if inbound.external_id == "drain.4@mail.example":
             raise ValueError("no such customer")
-        return real(inbound)
+        return real(inbound, *args, **kwargs)
 
-    monkeypatch.setattr(intake, "_ingest", picky)
+    monkeypatch.setattr(intake, "_stored", picky)
     store(*(mail(i) for i in range(6)), b"\xff\xfe not a mail at all")
     assert records_drain(limit=50) == 7
     states = dict(InboundRecord.objects.values_list("external_id", "state"))
@@ -93,7 +93,7 @@ def test_a_bad_record_is_quarantined_alone(tasks_in_database, monkeypatch):
 @pytest.mark.django_db
 def test_a_database_error_leaves_the_record_for_the_next_drain(tasks_in_database, monkeypatch):
     factories.team()
-    real = intake.thread_find
+    real = intake._customer  # every message passes here, batched or alone
     failing = {"on": True}
 
     def flaky(*args, **kwargs):
@@ -102,7 +102,7 @@ def test_a_database_error_leaves_the_record_for_the_next_drain(tasks_in_database
         return real(*args, **kwargs)
 
     store(mail(1))
-    monkeypatch.setattr(intake, "thread_find", flaky)
+    monkeypatch.setattr(intake, "_customer", flaky)
     with pytest.raises(OperationalError):
         records_drain(limit=50)
     record = InboundRecord.objects.get()

@@ -28,7 +28,7 @@ def test_a_new_record_inserts_its_message_without_looking_for_a_copy(settings):
     factories.team()
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     with CaptureQueriesContext(connection) as captured:
-        record = mail_deliver(raw=RAW, source="test")
+        record = mail_deliver(raw=RAW, source="test", process_here=True)
     touching = _message_queries(captured.captured_queries)
     assert touching and touching[0] == "INSERT", touching
     record.refresh_from_db()
@@ -38,8 +38,8 @@ def test_a_new_record_inserts_its_message_without_looking_for_a_copy(settings):
 
 def test_a_redelivered_message_is_neither_processed_nor_stored_again(settings):
     factories.team()
-    mail_deliver(raw=RAW, source="test")
-    again = mail_deliver(raw=RAW, source="test")
+    mail_deliver(raw=RAW, source="test", process_here=True)
+    again = mail_deliver(raw=RAW, source="test", process_here=True)
     assert InboundRecord.objects.count() == 1 and again.attempts == 1
     assert Message.objects.count() == 1
 
@@ -47,7 +47,7 @@ def test_a_redelivered_message_is_neither_processed_nor_stored_again(settings):
 def test_a_record_processed_before_still_finds_its_stored_message(settings):
     """An admin reprocessing a record whose message is stored gets a duplicate, not a copy."""
     factories.team()
-    record = mail_deliver(raw=RAW, source="test")
+    record = mail_deliver(raw=RAW, source="test", process_here=True)
     InboundRecord.objects.filter(id=record.id).update(state="quarantined")
     results = record_reprocess(record_id=record.id)
     assert [r.outcome for r in results] == ["duplicate"]

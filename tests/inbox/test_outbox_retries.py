@@ -97,3 +97,16 @@ def test_a_bounce_naming_our_message_id_marks_it_failed(reply):
     delivery.refresh_from_db()
     assert delivery.state == "bounced"
     assert Message.objects.get(id=reply.id).delivery_status == "failed"
+
+
+def test_the_sweep_queues_only_deliveries_whose_task_was_lost(reply, monkeypatch):
+    """A delivery waiting behind other tasks is not queued again at every sweep."""
+    from walletdesk.inbox.services import outbox
+
+    queued: list[int] = []
+    monkeypatch.setattr(
+        outbox, "_enqueue", lambda delivery_id, delay=None: queued.append(delivery_id)
+    )
+    assert outbox.delivery_sweep() == 0  # due now, its task still in the queue
+    Delivery.objects.update(next_attempt_at=now() - timedelta(minutes=2))
+    assert outbox.delivery_sweep() == 1 and queued == [reply.delivery.id]

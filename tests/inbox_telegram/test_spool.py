@@ -69,7 +69,9 @@ def test_the_webhook_spools_when_the_database_fails_and_the_drain_stores_it_once
     assert record.external_id == "support:731264001" and record.redacted
     assert record.size == len(body)
     assert (record.state, record.attempts) == ("processed", 1)
-    assert Message.objects.filter(channel="telegram").count() == 1
+    assert Message.objects.filter(channel="telegram", direction="inbound").count() == 1
+    # the phrase was redacted before the spool, and still counts: the customer is warned
+    assert Message.objects.filter(channel="telegram", direction="outbound").count() == 1
     assert post(client, body).status_code == 200  # a later redelivery: seen, not stored
     assert InboundRecord.objects.count() == 1 and spool.spool_drain() == 0
 

@@ -3,6 +3,7 @@
 Adapters build these from their payloads (pure `parse`); `services.message_ingest` takes them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -69,6 +70,9 @@ class InboundMessage:
     full_text: str = ""  # the whole text before quoted history/signature were trimmed
     record_id: int | None = None  # the InboundRecord holding the raw payload
     metadata: dict[str, Any] = field(default_factory=dict)
+    # Parsed from a payload stored redacted: its redaction markers stand for secrets the
+    # customer sent (the ticket is handled as exposed, as if the original had been read).
+    redacted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,23 @@ class IngestResult:
     created_ticket: bool = False
     duplicate: bool = False
     outcome: str = "stored"  # stored | duplicate | ignored | bounce
+
+
+# Runs inside the record's transaction, the record locked; the argument says whether the
+# record was never processed before (its messages skip the look-up for an earlier copy).
+Apply = Callable[[bool], list[IngestResult]]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A stored record made ready outside any transaction (parsed, files fetched).
+
+    `apply` does its work alone, in the record's own transaction. `inbound`, when set, is the
+    one message it holds, which a drained batch may ingest together with other records'
+    messages instead (after the adapter's `touch`, in the batch's transaction)."""
+
+    apply: Apply
+    inbound: InboundMessage | None = None
 
 
 @dataclass(frozen=True, slots=True)

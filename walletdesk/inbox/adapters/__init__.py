@@ -8,14 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from walletdesk.inbox.types import InboundMessage, IngestResult, OutboundMessage
+from walletdesk.inbox.types import InboundMessage, OutboundMessage, Prepared
 
 Parse = Callable[[bytes], list[InboundMessage]]
 Send = Callable[[OutboundMessage], str]
 RedactRaw = Callable[[bytes], tuple[bytes, bool]]
 # Given the stored InboundRecord, do the work that needs no transaction (parse, fetch files) and
-# return what to do inside the record's transaction (called with "first sight": never processed).
-Prepare = Callable[[Any], Callable[[bool], list[IngestResult]]]
+# return what to do inside the record's transaction (see types.Prepared).
+Prepare = Callable[[Any], Prepared]
+Touch = Callable[[list[InboundMessage]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,9 @@ class Adapter:
     # A channel whose stored records need more than `parse` (Telegram fetches files, answers
     # /start) prepares them itself; the intake's processing defers to it.
     prepare: Prepare | None = None
+    # The channel's own write for messages a drained batch ingests together, in the batch's
+    # transaction (Telegram: the chats they came from, in one statement).
+    touch: Touch | None = None
 
 
 _registry: dict[str, Adapter] = {}

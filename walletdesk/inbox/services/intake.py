@@ -19,16 +19,24 @@ from django.db.models import F
 from django.utils.text import get_valid_filename
 
 from walletdesk.accounts.models import Customer
+from walletdesk.accounts.selectors import customers_by_identity
 from walletdesk.accounts.services import customer_resolve
+from walletdesk.core.bulk import bulk_set
 from walletdesk.core.clock import now
 from walletdesk.core.events import publish_on_commit, ticket_group
-from walletdesk.guard.redaction import redact, redact_attachment
+from walletdesk.guard.redaction import MARKERS, redact, redact_attachment
 from walletdesk.inbox.models import InboundRecord
 from walletdesk.inbox.services.outbox import delivery_bounce
-from walletdesk.inbox.services.threads import thread_find
+from walletdesk.inbox.services.threads import thread_find, threads_find
 from walletdesk.inbox.types import Automated, InboundAttachment, InboundMessage, IngestResult
 from walletdesk.tickets.models import Attachment, Message, Ticket
-from walletdesk.tickets.services import TicketDraft, customer_message_add, ticket_create
+from walletdesk.tickets.services import (
+    CustomerText,
+    TicketDraft,
+    customer_message_add,
+    customer_messages_add,
+    tickets_create,
+)
 
 logger = logging.getLogger(__name__)
 _gathered: ContextVar[list[int] | None] = ContextVar("inbox_followups", default=None)
@@ -88,6 +96,27 @@ def _existing(inbound: InboundMessage) -> Message | None:
     )
 
 
+def messages_ingest(*, inbounds: list[InboundMessage]) -> list[IngestResult]:
+    """`message_ingest` for a batch, in the caller's transaction: messages from people (not
+    automated), of distinct senders, each seen for the first time (its record locked, never
+    processed). Statements are shared: the senders' customers read at once, their tickets
+    locked at once, the new tickets created together, the records marked together."""
+    customers = _customers(inbounds)
+    tickets = threads_find(list(zip(inbounds, customers, strict=True)))
+    joining = [(n, ticket) for n, ticket in enumerate(tickets) if ticket is not None]
+    opening = [n for n, ticket in enumerate(tickets) if ticket is None]
+    results: dict[int, IngestResult] = {}
+    added = customer_messages_add(texts=[_text(inbounds[n], ticket) for n, ticket in joining])
+    for (n, ticket), (taker, message) in zip(joining, added, strict=True):
+        results[n] = _stored(inbounds[n], taker, message, created=taker.id != ticket.id)
+    opened = _tickets_open([(inbounds[n], customers[n]) for n in opening])
+    for n, (ticket, message) in zip(opening, opened, strict=True):
+        results[n] = _stored(inbounds[n], ticket, message, created=True)
+    ordered = [results[n] for n in range(len(inbounds))]
+    _records_mark_all(inbounds, ordered)
+    return ordered
+
+
 def _ingest(inbound: InboundMessage) -> IngestResult:
     if inbound.automated == Automated.BOUNCE:
         refs = (inbound.thread.in_reply_to, *inbound.thread.references)
@@ -98,17 +127,39 @@ def _ingest(inbound: InboundMessage) -> IngestResult:
     customer = _customer(inbound)
     ticket = None if inbound.automated else thread_find(inbound, customer)
     if ticket is None:
-        ticket, message = _ticket_open(inbound, customer)
-        created = True
-    else:
-        taker, message = customer_message_add(
-            ticket=ticket,
-            body=inbound.text,
-            channel=inbound.channel,
-            external_id=inbound.external_id,
-            body_html=inbound.html,
-        )
-        created, ticket = taker.id != ticket.id, taker
+        [(ticket, message)] = _tickets_open([(inbound, customer)])
+        return _stored(inbound, ticket, message, created=True)
+    return _added(inbound, ticket)
+
+
+def _added(inbound: InboundMessage, ticket: Ticket) -> IngestResult:
+    text = _text(inbound, ticket)
+    taker, message = customer_message_add(
+        ticket=ticket,
+        body=text.body,
+        channel=text.channel,
+        external_id=text.external_id,
+        body_html=text.body_html,
+        secrets_removed=text.secrets_removed,
+    )
+    return _stored(inbound, taker, message, created=taker.id != ticket.id)
+
+
+def _text(inbound: InboundMessage, ticket: Ticket) -> CustomerText:
+    secrets = _secrets_marked(inbound)
+    return CustomerText(
+        ticket=ticket,
+        body=inbound.text,
+        channel=inbound.channel,
+        external_id=inbound.external_id,
+        body_html="" if secrets else inbound.html,  # markup may hide what the markers stand for
+        secrets_removed=secrets,
+    )
+
+
+def _stored(
+    inbound: InboundMessage, ticket: Ticket, message: Message, *, created: bool
+) -> IngestResult:
     _attachments_save(message, inbound.attachments)
     if not created:  # a new ticket is announced to its team's queue by ticket_create
         publish_on_commit(
@@ -119,7 +170,27 @@ def _ingest(inbound: InboundMessage) -> IngestResult:
     return IngestResult(ticket, message, created_ticket=created)
 
 
-def _customer(inbound: InboundMessage) -> Customer:
+def _secrets_marked(inbound: InboundMessage) -> tuple[str, ...]:
+    """Kinds of secrets removed from a message parsed from a payload stored redacted: its
+    redaction markers stand for them."""
+    if not inbound.redacted:
+        return ()
+    texts = (inbound.subject, inbound.text, inbound.html)
+    return tuple(kind.value for kind, marker in MARKERS.items() if any(marker in t for t in texts))
+
+
+def _customers(inbounds: list[InboundMessage]) -> list[Customer]:
+    """Each message's customer: known identities read in one query per kind, new ones
+    created."""
+    known: dict[tuple[str, str], Customer] = {}
+    for kind in {inbound.sender.kind for inbound in inbounds}:
+        values = {i.sender.value for i in inbounds if i.sender.kind == kind}
+        found = customers_by_identity(kind=kind, values=values)
+        known.update(((kind, value), customer) for value, customer in found.items())
+    return [_customer(i, known.get((i.sender.kind, i.sender.value))) for i in inbounds]
+
+
+def _customer(inbound: InboundMessage, known: Customer | None = None) -> Customer:
     sender = inbound.sender
     return customer_resolve(
         kind=sender.kind,
@@ -127,6 +198,7 @@ def _customer(inbound: InboundMessage) -> Customer:
         display_name=sender.display_name,
         language=language_normalize(inbound.language) or None,
         verified=sender.verified,
+        known=known,
     )
 
 
@@ -139,7 +211,7 @@ def _subject(inbound: InboundMessage) -> str:
     return first[:80] or "(no subject)"
 
 
-def _ticket_open(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, Message]:
+def _draft(inbound: InboundMessage, customer: Customer) -> TicketDraft:
     metadata = dict(inbound.metadata)
     metadata["channel_identity"] = {"kind": inbound.sender.kind, "value": inbound.sender.value}
     if inbound.thread.conversation_id:
@@ -148,7 +220,8 @@ def _ticket_open(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, M
     if inbound.automated:  # the "ticket trick": machine mail never joins or answers a ticket
         metadata["quarantine"] = inbound.automated
         tags = [QUARANTINE_TAG, f"automated-{inbound.automated.replace('_', '-')}"]
-    draft = TicketDraft(
+    secrets = _secrets_marked(inbound)
+    return TicketDraft(
         customer=customer,
         subject=_subject(inbound),
         body=inbound.text,
@@ -157,10 +230,23 @@ def _ticket_open(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, M
         metadata=metadata,
         tags=tags,
         external_id=inbound.external_id,
-        body_html=inbound.html,
+        body_html="" if secrets else inbound.html,
+        secrets_removed=secrets,
     )
-    ticket, _token = ticket_create(draft=draft)
-    return ticket, ticket.messages.get(channel=inbound.channel, external_id=inbound.external_id)
+
+
+def _tickets_open(pairs: list[tuple[InboundMessage, Customer]]) -> list[tuple[Ticket, Message]]:
+    """New tickets for these messages, created together; with each its first message."""
+    if not pairs:
+        return []
+    made = tickets_create(drafts=[_draft(inbound, customer) for inbound, customer in pairs])
+    keys = [(inbound.channel, inbound.external_id) for inbound, _customer in pairs]
+    firsts = Message.objects.filter(
+        channel__in={channel for channel, _ in keys},
+        external_id__in=[external_id for _, external_id in keys],
+    ).exclude(external_id="")  # matches the unique index's condition, so SQLite uses it
+    by_key = {(m.channel, m.external_id): m for m in firsts}
+    return [(ticket, by_key[key]) for (ticket, _token), key in zip(made, keys, strict=True)]
 
 
 def _attachment_data(attachment: InboundAttachment) -> bytes:
@@ -196,15 +282,37 @@ def _attachments_save(message: Message, attachments: tuple[InboundAttachment, ..
 def _record_mark(inbound: InboundMessage, result: IngestResult) -> None:
     if inbound.record_id is None:
         return
-    reason = f"automated: {inbound.automated}" if inbound.automated else ""
     InboundRecord.objects.filter(id=inbound.record_id).update(
         attempts=F("attempts") + 1,
         state=STATE_FOR_OUTCOME[result.outcome],
-        reason=reason,
+        reason=_reason(inbound),
         ticket=result.ticket,
         message=result.message,
         processed_at=now(),
     )
+
+
+def _records_mark_all(inbounds: list[InboundMessage], results: list[IngestResult]) -> None:
+    """As `_record_mark` for a batch of first-sight records (attempts 0 until now)."""
+    at = now()
+    records = [
+        InboundRecord(
+            id=inbound.record_id,
+            attempts=1,
+            state=STATE_FOR_OUTCOME[result.outcome],
+            reason=_reason(inbound),
+            ticket=result.ticket,
+            message=result.message,
+            processed_at=at,
+        )
+        for inbound, result in zip(inbounds, results, strict=True)
+        if inbound.record_id is not None
+    ]
+    bulk_set(records, ["attempts", "state", "reason", "ticket", "message", "processed_at"])
+
+
+def _reason(inbound: InboundMessage) -> str:
+    return f"automated: {inbound.automated}" if inbound.automated else ""
 
 
 def _followups_after(message_id: int) -> None:

@@ -1,23 +1,26 @@
 """Processing stored payloads, one record at a time or in claimed batches.
 
-A record is prepared outside any transaction (parsed; Telegram also fetches its files), then
-applied in a transaction of its own that first locks the row and checks it is still `received`,
-so it is processed exactly once whoever else tries. Failures: a database that is unavailable
-propagates (the record stays `received`, retried later); a message the intake rejects, or any
-other error, quarantines the record alone; a unique-constraint race is retried once with the
-look-up for an earlier copy.
+A record is prepared outside any transaction (parsed; Telegram also fetches its files). Alone,
+it is then applied in a transaction of its own that first locks the row and checks it is still
+`received`, so it is processed exactly once whoever else tries. Failures: a database that is
+unavailable propagates (the record stays `received`, retried later); a message the intake
+rejects, or any other error, quarantines the record alone; a unique-constraint race is retried
+once with the look-up for an earlier copy.
 
 `records_drain` is what the worker runs: it claims a batch of `received` records (on PostgreSQL
 with session advisory locks taken with SKIP LOCKED semantics, so workers never share a record
-and a crashed worker's claims vanish with its connection), applies each in its own transaction
-(no locks held across records: ticket creation locks agent rows, and a batch-long transaction
-would hold them against the API and deadlock between workers) and queues one follow-up task
-for all the messages it stored.
+and a crashed worker's claims vanish with its connection) and ingests their messages from people
+together, in rounds of one message per sender, one transaction per round that locks its
+records (still `received`, never tried) the same way; the tickets a round continues are locked
+in id order and agents in one statement by ticket creation, so two workers' rounds do not wait
+on each other in a circle. A round that fails is rolled back and its records are done alone,
+as are the records a round does not take. One follow-up task is queued for all the messages
+the batch stored.
 """
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 
@@ -34,15 +37,18 @@ from walletdesk.core.clock import now
 from walletdesk.core.errors import DomainError
 from walletdesk.inbox import adapters
 from walletdesk.inbox.models import InboundRecord
-from walletdesk.inbox.services.intake import followups_enqueue, followups_gathered, message_ingest
+from walletdesk.inbox.services.intake import (
+    followups_enqueue,
+    followups_gathered,
+    message_ingest,
+    messages_ingest,
+)
 from walletdesk.inbox.services.records import DONE, record_quarantine
-from walletdesk.inbox.types import IngestResult
+from walletdesk.inbox.types import Apply, InboundMessage, IngestResult, Prepared
 
 logger = logging.getLogger(__name__)
 
-# Runs inside the record's transaction, the record locked; the argument says whether the
-# record was never processed before (its messages skip the look-up for an earlier copy).
-Apply = Callable[[bool], list[IngestResult]]
+Member = tuple[InboundRecord, Prepared]
 BULK_PAYLOAD_BYTES = 256 * 1024
 LOCK_SPACE = 0x5744_0001  # advisory-lock namespace of drain claims ("WD", 1)
 LOCK_WAITING = (
@@ -50,6 +56,10 @@ LOCK_WAITING = (
     " WHERE id = %s AND state = %s FOR UPDATE"
 )
 LOCK_SKIPPING = LOCK_WAITING + " SKIP LOCKED"
+LOCK_MANY = (
+    "SELECT id, set_config('synchronous_commit', 'off', true) FROM inbox_inboundrecord"
+    " WHERE id = ANY(%s) AND state = %s AND attempts = 0 ORDER BY id FOR UPDATE SKIP LOCKED"
+)
 _wake = threading.Event()
 
 
@@ -76,7 +86,7 @@ def record_process(
         record = InboundRecord.objects.get(id=record_id)
     if record.state in DONE:
         return []
-    return _process(record, _prepare(record, payload), skip_locked=False)
+    return _process(record, _prepare(record, payload).apply, skip_locked=False)
 
 
 def records_drain(*, limit: int | None = None) -> int:
@@ -84,11 +94,111 @@ def records_drain(*, limit: int | None = None) -> int:
     limit = limit or int(settings.INBOX["DRAIN_BATCH"])
     with _claimed(limit) as records, followups_gathered() as message_ids:
         try:
-            for record in records:
-                _process(record, _prepare(record, None), skip_locked=True)
+            _drain(records)
         finally:
             _followups_flush(message_ids)
     return len(records)
+
+
+def _drain(records: list[InboundRecord]) -> None:
+    """Records whose payload is read already are prepared together; their messages from people
+    are ingested in rounds, one transaction per round (see `_rounds`). The rest, and any round
+    that fails, one record at a time."""
+    small = [r for r in records if r.size <= BULK_PAYLOAD_BYTES]
+    ready = [(record, _prepare(record, None)) for record in small]
+    rounds, alone = _rounds(ready)
+    for members in rounds:
+        alone += _round_applied(members)
+    alone.sort(key=lambda pair: pair[0].id)
+    for record, prepared in alone:
+        _process(record, prepared.apply, skip_locked=True)
+    for record in records:
+        if record.size > BULK_PAYLOAD_BYTES:  # read, prepared and applied one at a time
+            _process(record, _prepare(record, None).apply, skip_locked=True)
+
+
+def _rounds(ready: list[Member]) -> tuple[list[list[Member]], list[Member]]:
+    """The records a batch may take, in rounds: round n holds each sender's n-th message (in
+    arrival order), so a round's messages are independent; and the records to do alone."""
+    rounds: list[list[Member]] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    alone = []
+    for record, prepared in ready:
+        inbound = prepared.inbound
+        if inbound is None or inbound.automated or record.attempts or not inbound.external_id:
+            alone.append((record, prepared))
+            continue
+        sender = (inbound.channel, inbound.sender.kind, inbound.sender.value)
+        n = seen[sender] = seen.get(sender, -1) + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append((record, prepared))
+    return rounds, alone
+
+
+def _round_applied(members: list[Member]) -> list[Member]:
+    """One round in one transaction: lock the records still to do, touch, ingest together.
+    Returns the members to do alone: none, or all of them when the round failed (a bad
+    message, a race, a deadlock), so that each is then quarantined or retried on its own."""
+    try:
+        with transaction.atomic():
+            fresh = _lock_first_sight([record.id for record, _ in members])
+            inbounds = [p.inbound for r, p in members if r.id in fresh and p.inbound is not None]
+            inbounds = _not_ahead(inbounds)
+            _touch(inbounds)
+            messages_ingest(inbounds=inbounds)
+    except Exception as exc:
+        logger.info("a round of %s records failed (%s); one at a time", len(members), exc)
+        return members
+    return []
+
+
+def _not_ahead(inbounds: list[InboundMessage]) -> list[InboundMessage]:
+    """Leave for a later drain (still `received`) a reply that arrived after the message it
+    answers while that one is not processed yet: another drain holds it (claims go oldest
+    first). Taken now, the reply would miss its original's ticket."""
+    named = {(i.channel, ref) for i in inbounds for ref in _refs(i)}
+    if not named:
+        return inbounds
+    own = {i.record_id for i in inbounds if i.record_id is not None}
+    pending = InboundRecord.objects.filter(
+        channel__in={c for c, _ in named},
+        external_id__in={ref for _, ref in named},
+        state=InboundRecord.State.RECEIVED,
+    ).exclude(id__in=own)
+    ahead = {(c, e): n for c, e, n in pending.values_list("channel", "external_id", "id")}
+    return [inbound for inbound in inbounds if not _waits(inbound, ahead)]
+
+
+def _waits(inbound: InboundMessage, ahead: dict[tuple[str, str], int]) -> bool:
+    """A message it answers is in an older record, not processed yet."""
+    mine = inbound.record_id or 0
+    return any(ahead.get((inbound.channel, ref), mine) < mine for ref in _refs(inbound))
+
+
+def _refs(inbound: InboundMessage) -> list[str]:
+    return [r for r in (inbound.thread.in_reply_to, *inbound.thread.references) if r]
+
+
+def _touch(inbounds: list[InboundMessage]) -> None:
+    """Each channel's own write for its messages of the round (Telegram: their chats)."""
+    for channel in sorted({inbound.channel for inbound in inbounds}):
+        adapter = adapters.get(channel)
+        if adapter is not None and adapter.touch is not None:
+            adapter.touch([inbound for inbound in inbounds if inbound.channel == channel])
+
+
+def _lock_first_sight(record_ids: list[int]) -> set[int]:
+    """Lock those of these records still `received` and never tried (others are left alone:
+    processed meanwhile, held by another transaction, or to be done alone)."""
+    todo = InboundRecord.objects.filter(
+        id__in=record_ids, state=InboundRecord.State.RECEIVED, attempts=0
+    )
+    if connection.vendor != "postgresql":  # SQLite: the IMMEDIATE transaction excludes writers
+        return set(todo.values_list("id", flat=True))
+    with connection.cursor() as cursor:  # the locks and the relaxed commit in one round trip
+        cursor.execute(LOCK_MANY, [record_ids, InboundRecord.State.RECEIVED])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _followups_flush(message_ids: list[int]) -> None:
@@ -134,7 +244,7 @@ def _with_payloads(records: list[InboundRecord]) -> list[InboundRecord]:
     return records
 
 
-def _prepare(record: InboundRecord, payload: bytes | None) -> Apply:
+def _prepare(record: InboundRecord, payload: bytes | None) -> Prepared:
     """Everything done before the transaction: parse, and whatever the channel fetches."""
     adapter = adapters.get(record.channel)
     if adapter is not None and adapter.prepare is not None:
@@ -142,18 +252,20 @@ def _prepare(record: InboundRecord, payload: bytes | None) -> Apply:
             return adapter.prepare(record)
         except Exception as exc:
             logger.exception("preparing inbound %s failed", record)
-            return _quarantining(record, f"failed: {type(exc).__name__}: {exc}")
+            return Prepared(_quarantining(record, f"failed: {type(exc).__name__}: {exc}"))
     if adapter is None or adapter.parse is None:
-        return _quarantining(record, f"no adapter for channel {record.channel}")
+        return Prepared(_quarantining(record, f"no adapter for channel {record.channel}"))
     try:
         messages = adapter.parse(payload if payload is not None else bytes(record.payload))
     except Exception as exc:
-        return _quarantining(record, f"unparsable: {type(exc).__name__}: {exc}")
+        return Prepared(_quarantining(record, f"unparsable: {type(exc).__name__}: {exc}"))
     if not messages:
-        return lambda _fresh: _record_ignore(record)
-    return lambda fresh: [
-        message_ingest(inbound=replace(m, record_id=record.id), first_sight=fresh) for m in messages
-    ]
+        return Prepared(lambda _fresh: _record_ignore(record))
+    # Parsed from the stored form: its redaction markers stand for the secrets removed.
+    redacted = payload is None and record.redacted
+    messages = [replace(m, record_id=record.id, redacted=redacted) for m in messages]
+    apply = lambda fresh: [message_ingest(inbound=m, first_sight=fresh) for m in messages]  # noqa: E731
+    return Prepared(apply, inbound=messages[0] if len(messages) == 1 else None)
 
 
 def _quarantining(record: InboundRecord, reason: str) -> Apply:

@@ -7,7 +7,9 @@ the evidence, a message joins a ticket only when its sender is that ticket's cus
 """
 
 import re
+from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from walletdesk.accounts.models import Customer
@@ -118,3 +120,106 @@ def thread_find(inbound: InboundMessage, customer: Customer) -> Ticket | None:
             ticket.customer = customer  # already read: the ticket services need not again
             return _followed(ticket)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the messages of a batch name, looked up once for all of them."""
+
+    deliveries: dict[str, tuple[int, int]]  # our Message-ID -> (delivery id, ticket id)
+    messages: dict[tuple[str, str], tuple[int, int]]  # (channel, id) -> (message id, ticket id)
+    conversations: dict[tuple[int, str, str], int]  # (customer, channel, conversation) -> ticket
+
+
+def threads_find(pairs: list[tuple[InboundMessage, Customer]]) -> list[Ticket | None]:
+    """`thread_find` for the messages of a batch, with the same evidence in the same order, in a
+    few statements for all of them; the tickets found are locked in one statement, in id order,
+    so two drains never wait on each other in a circle. One Ticket object per ticket."""
+    evidence = _evidence(pairs)
+    candidates = [_candidates(inbound, customer, evidence) for inbound, customer in pairs]
+    named = {ticket_id for found in candidates for ticket_id in found}
+    owners = dict(Ticket.objects.filter(id__in=named).values_list("id", "customer_id"))
+    chosen = [
+        next((t for t in found if owners.get(t) == customer.id), None)
+        for found, (_inbound, customer) in zip(candidates, pairs, strict=True)
+    ]
+    ids = sorted({ticket_id for ticket_id in chosen if ticket_id is not None})
+    locked = Ticket.objects.select_for_update().filter(id__in=ids).order_by("id") if ids else []
+    fresh = {ticket.id: ticket for ticket in locked}
+    return [
+        _owned(fresh.get(ticket_id) if ticket_id else None, customer)
+        for ticket_id, (_inbound, customer) in zip(chosen, pairs, strict=True)
+    ]
+
+
+def _owned(ticket: Ticket | None, customer: Customer) -> Ticket | None:
+    if ticket is None or ticket.customer_id != customer.id:  # changed hands before the lock
+        return None
+    ticket.customer = customer  # already read: the ticket services need not again
+    return _followed(ticket)  # merged (rare): the target is locked on the way
+
+
+def _message_ids(inbound: InboundMessage) -> list[str]:
+    return [i for i in (inbound.thread.in_reply_to, *inbound.thread.references) if i][-50:]
+
+
+def _evidence(pairs: list[tuple[InboundMessage, Customer]]) -> _Evidence:
+    ids = {(inbound.channel, i) for inbound, _ in pairs for i in _message_ids(inbound)}
+    return _Evidence(_deliveries(ids), _messages(ids), _conversations(pairs))
+
+
+def _deliveries(ids: set[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    if not ids:
+        return {}
+    rows = Delivery.objects.filter(external_id__in={i for _, i in ids}).values_list(
+        "external_id", "id", "message__ticket_id"
+    )
+    return {external_id: (delivery, ticket) for external_id, delivery, ticket in rows}
+
+
+def _messages(ids: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int]]:
+    if not ids:
+        return {}
+    rows = (
+        Message.objects.filter(channel__in={c for c, _ in ids}, external_id__in={i for _, i in ids})
+        .exclude(external_id="")  # the unique index is partial on this condition
+        .values_list("channel", "external_id", "id", "ticket_id")
+    )
+    return {(channel, external_id): (m, t) for channel, external_id, m, t in rows}
+
+
+def _conversations(pairs: list[tuple[InboundMessage, Customer]]) -> dict[tuple[int, str, str], int]:
+    """The latest ticket of each (customer, channel, conversation) named, in one query."""
+    wanted = Q()
+    for inbound, customer in pairs:
+        if conversation := inbound.thread.conversation_id:
+            wanted |= Q(
+                customer=customer, channel=inbound.channel, metadata__conversation_id=conversation
+            )
+    if not wanted:
+        return {}
+    latest: dict[tuple[int, str, str], int] = {}
+    rows = Ticket.objects.filter(wanted).values_list(
+        "id", "customer_id", "channel", "metadata__conversation_id"
+    )
+    for ticket_id, customer_id, channel, conversation in rows:
+        key = (customer_id, channel, conversation)
+        latest[key] = max(ticket_id, latest.get(key, 0))
+    return latest
+
+
+def _candidates(inbound: InboundMessage, customer: Customer, evidence: _Evidence) -> list[int]:
+    """The tickets the message's evidence names, strongest first (as thread_find's finders)."""
+    found = [_by_token(inbound)]
+    ids = _message_ids(inbound)
+    ours = [evidence.deliveries[i] for i in ids if i in evidence.deliveries]
+    theirs = [
+        evidence.messages[(inbound.channel, i)]
+        for i in ids
+        if (inbound.channel, i) in evidence.messages
+    ]
+    found.append(max(ours)[1] if ours else max(theirs)[1] if theirs else None)
+    conversation = (customer.id, inbound.channel, inbound.thread.conversation_id)
+    found.append(evidence.conversations.get(conversation) if conversation[2] else None)
+    found.append(_by_number(inbound))
+    return [ticket_id for ticket_id in found if ticket_id is not None]

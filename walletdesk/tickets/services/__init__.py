@@ -6,7 +6,13 @@ from walletdesk.tickets.services.assignment import (
     ticket_auto_assign,
 )
 from walletdesk.tickets.services.automation import automation_sweep
-from walletdesk.tickets.services.conversation import customer_message_add, note_add, reply_send
+from walletdesk.tickets.services.conversation import (
+    CustomerText,
+    customer_message_add,
+    customer_messages_add,
+    note_add,
+    reply_send,
+)
 from walletdesk.tickets.services.creation import (
     TicketDraft,
     ticket_create,
@@ -26,9 +32,11 @@ from walletdesk.tickets.services.sla_sweep import sla_sweep
 from walletdesk.tickets.services.surveys import survey_answer
 
 __all__ = [
+    "CustomerText",
     "TicketDraft",
     "automation_sweep",
     "customer_message_add",
+    "customer_messages_add",
     "note_add",
     "queue_pickup_sweep",
     "reply_send",

@@ -44,6 +44,9 @@ class TicketDraft:
     tags: list[str] = field(default_factory=list)
     external_id: str = ""
     body_html: str = ""
+    # Kinds of secrets a channel removed before the draft was made (its redaction markers are
+    # in the text): the ticket is handled as exposed, like one whose secret is found here.
+    secrets_removed: tuple[str, ...] = ()
 
 
 def token_hash(token: str) -> str:
@@ -183,7 +186,12 @@ def _tags_add(ticket: Ticket, names: list[str]) -> None:
 
 
 def ticket_follow_up_create(
-    *, ticket: Ticket, body: str, channel: str, external_id: str = ""
+    *,
+    ticket: Ticket,
+    body: str,
+    channel: str,
+    external_id: str = "",
+    secrets_removed: tuple[str, ...] = (),
 ) -> tuple[Ticket, Message]:
     """A customer wrote to a closed ticket: open a new one linked to it."""
     draft = TicketDraft(
@@ -196,6 +204,7 @@ def ticket_follow_up_create(
         intent=ticket.intent,
         chain=ticket.chain,
         external_id=external_id,
+        secrets_removed=secrets_removed,
     )
     follow_up, _token = ticket_create(draft=draft)
     follow_up.access_token_hash = ticket.access_token_hash  # the customer's link keeps working

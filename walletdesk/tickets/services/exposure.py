@@ -92,9 +92,8 @@ def draft_clean(draft):  # type: ignore[no-untyped-def]  # TicketDraft; import c
     subject = redact(draft.subject)
     body = text_clean(draft.body, draft.body_html)
     metadata, meta_kinds = value_clean(draft.metadata)
-    kinds = tuple(
-        dict.fromkeys([f.kind.value for f in subject.findings] + list(body.kinds) + [*meta_kinds])
-    )
+    found = [f.kind.value for f in subject.findings] + list(body.kinds) + [*meta_kinds]
+    kinds = tuple(dict.fromkeys(found + list(draft.secrets_removed)))
     cleaned = replace(
         draft, subject=subject.text, body=body.text, body_html=body.html, metadata=metadata
     )

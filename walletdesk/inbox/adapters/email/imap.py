@@ -9,10 +9,12 @@ import re
 import ssl
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from walletdesk.core.clock import now
 from walletdesk.inbox.adapters.email.parse import external_id_of
 from walletdesk.inbox.models import MailboxCursor
-from walletdesk.inbox.services import inbound_accept, record_process
+from walletdesk.inbox.services import inbound_accept, record_process_soon
 
 logger = logging.getLogger(__name__)
 UIDVALIDITY_RE = re.compile(rb"UIDVALIDITY (\d+)")
@@ -106,22 +108,16 @@ def _store_one(client: imaplib.IMAP4, config: ImapConfig, cursor: MailboxCursor,
     if raw is None:  # expunged meanwhile
         stored = False
     else:
-        record, _new = inbound_accept(
+        record, new = inbound_accept(
             channel="email", payload=raw, external_id=external_id_of(raw), source=config.mailbox
         )
         client.uid("STORE", str(uid), "+FLAGS", "(\\Seen)")  # acknowledged only once stored
-        _process(record.id, raw)
+        if new:  # the worker's intake drain processes it, with others
+            transaction.on_commit(lambda: record_process_soon(record.id))
         stored = True
     cursor.last_uid = uid
     cursor.save(update_fields=["last_uid"])
     return stored
-
-
-def _process(record_id: int, raw: bytes) -> None:
-    try:
-        record_process(record_id=record_id, payload=raw)
-    except Exception:  # stored: records_pending_sweep retries it
-        logger.exception("processing stored mail record %s failed; will retry", record_id)
 
 
 def mailbox_poll(config: ImapConfig, *, batch: int = BATCH) -> PollResult:

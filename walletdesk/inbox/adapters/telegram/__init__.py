@@ -25,6 +25,12 @@ def _prepare(record):  # type: ignore[no-untyped-def]
     return update_prepare(record=record)
 
 
+def _touch(inbounds: list[InboundMessage]) -> None:
+    from walletdesk.inbox.adapters.telegram.services import chats_touch
+
+    chats_touch(inbounds)
+
+
 def _redact(body: bytes) -> tuple[bytes, bool]:
     from walletdesk.inbox.adapters.telegram.adapter import redact_raw
 
@@ -38,4 +44,5 @@ ADAPTER = Adapter(
     identity_kind="telegram",
     redact_raw=_redact,
     prepare=_prepare,
+    touch=_touch,
 )

@@ -2,7 +2,7 @@
 process it (the worker's drain: prepare outside, apply inside the record's transaction)."""
 
 import logging
-from collections.abc import Callable
+from dataclasses import replace
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
@@ -24,7 +24,13 @@ from walletdesk.inbox.services import (
     record_quarantine,
 )
 from walletdesk.inbox.services.records import inbound_build, inbound_store
-from walletdesk.inbox.types import InboundAttachment, IngestResult
+from walletdesk.inbox.types import (
+    Apply,
+    InboundAttachment,
+    InboundMessage,
+    IngestResult,
+    Prepared,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,16 +52,15 @@ def update_receive(*, bot: BotConfig, body: bytes) -> str:
         channel=CHANNEL, payload=body, external_id=external_id(bot.name, update_id), source=bot.name
     )
     try:
-        with transaction.atomic():
-            _record, new = inbound_store(record)
-            if new:
-                transaction.on_commit(lambda: record_process_soon(record.id))
+        _record, new = inbound_store(record)  # one INSERT, committed (no transaction block)
     except DatabaseError:
         if spool.spool_dir() is None:
             raise
         logger.warning("telegram update %s not stored (database error): spooled", update_id)
         spool.spool_put(record)
         return "spooled"
+    if new:
+        transaction.on_commit(lambda: record_process_soon(record.id))
     spool.spool_drain_soon()
     return "stored" if new else "seen"
 
@@ -66,48 +71,62 @@ def update_process(*, record_id: int) -> str:
     return InboundRecord.objects.values_list("state", flat=True).get(id=record_id)
 
 
-def update_prepare(*, record: InboundRecord) -> Callable[[bool], list[IngestResult]]:
+def update_prepare(*, record: InboundRecord) -> Prepared:
     """Work before the record's transaction: parse the stored update, fetch its files (network,
     no transaction open). Returns what to do inside it: touch the chat, then ingest, greet or
-    mark the record."""
+    mark the record (a message to ingest may be taken by a drained batch instead)."""
     bot = bot_get(record.source)
     try:
         update = tg.parse(decode(bytes(record.payload)))
     except tg.InvalidUpdate as exc:
-        reason = f"not an update: {exc}"
-
-        def quarantine(_fresh: bool) -> list[IngestResult]:
-            record_quarantine(record=record, reason=reason)
-            return []
-
-        return quarantine
+        return Prepared(_quarantining(record, f"not an update: {exc}"))
     attachments: tuple[InboundAttachment, ...] = ()
     if update.action is tg.Action.INGEST and update.files:
         attachments, notes = files_fetch(bot, update.files)
         update = _with_notes(update, notes) if notes else update
-
-    def apply(fresh: bool) -> list[IngestResult]:
-        if update.chat_id is not None:
-            chat_touch(bot=record.source, chat_id=update.chat_id, update=update)
-        return _act(record, update, bot, attachments, fresh)
-
-    return apply
+    return _prepared(record, update, bot, attachments)
 
 
-def _act(
+def _prepared(
     record: InboundRecord,
     update: tg.ParsedUpdate,
     bot: BotConfig | None,
     attachments: tuple[InboundAttachment, ...],
-    fresh: bool,
-) -> list[IngestResult]:
-    if update.action is tg.Action.INGEST:
-        inbound = to_inbound(
-            update, bot=record.source, attachments=attachments, record_id=record.id
-        )
-        # Claimed in this transaction and its message keyed by the same update id: a record
-        # never processed before has no stored copy, so the look-up for one is skipped.
+) -> Prepared:
+    def touch() -> None:
+        if update.chat_id is not None:
+            chat_touch(bot=record.source, chat_id=update.chat_id, update=update)
+
+    def act(_fresh: bool) -> list[IngestResult]:
+        touch()
+        return _act(record, update, bot)
+
+    if update.action is not tg.Action.INGEST:
+        return Prepared(act)
+    inbound = to_inbound(update, bot=record.source, attachments=attachments, record_id=record.id)
+    inbound = replace(inbound, redacted=record.redacted)
+
+    def ingest(fresh: bool) -> list[IngestResult]:
+        touch()
+        # Claimed in this transaction and keyed by the same update id: a record never
+        # processed before has no stored copy, so the look-up for one is skipped.
         return [message_ingest(inbound=inbound, first_sight=fresh)]
+
+    return Prepared(ingest, inbound=inbound)
+
+
+def _quarantining(record: InboundRecord, reason: str) -> Apply:
+    def quarantine(_fresh: bool) -> list[IngestResult]:
+        record_quarantine(record=record, reason=reason)
+        return []
+
+    return quarantine
+
+
+def _act(
+    record: InboundRecord, update: tg.ParsedUpdate, bot: BotConfig | None
+) -> list[IngestResult]:
+    """An update that is no message to ingest: /start greets, others close the record."""
     if update.action is tg.Action.START:
         _start(record, update, bot)
     else:
@@ -145,6 +164,33 @@ def chat_touch(*, bot: str, chat_id: int, update: tg.ParsedUpdate) -> None:
         chats.update(**fields)
 
 
+def chats_touch(inbounds: list[InboundMessage]) -> None:
+    """chat_touch for the messages of a drained batch (private chats that wrote): one upsert
+    for the chats with a language code, one for those without, in (bot, chat) order. The
+    rows stay locked until the batch commits, so a chat's messages are never ingested by two
+    drains at once: the later one finds the ticket the earlier one opened."""
+    at, rows = now(), {}
+    for inbound in inbounds:
+        chat = inbound.metadata["telegram"]
+        rows[(chat["bot"], chat["chat_id"])] = TelegramChat(
+            bot=chat["bot"],
+            chat_id=chat["chat_id"],
+            user_id=int(inbound.sender.value),
+            language_code=chat["language_code"] or "",
+            last_update_at=at,
+            blocked_at=None,
+        )
+    chats = [rows[key] for key in sorted(rows)]
+    fields = ["user_id", "last_update_at", "blocked_at"]
+    for with_language in (True, False):
+        TelegramChat.objects.bulk_create(
+            [c for c in chats if bool(c.language_code) == with_language],
+            update_conflicts=True,
+            unique_fields=["bot", "chat_id"],
+            update_fields=[*fields, "language_code"] if with_language else fields,
+        )
+
+
 def files_fetch(
     bot: BotConfig | None, files: tuple[tg.FileRef, ...]
 ) -> tuple[tuple[InboundAttachment, ...], list[str]]:
@@ -166,8 +212,6 @@ def files_fetch(
 
 
 def _with_notes(update: tg.ParsedUpdate, notes: list[str]) -> tg.ParsedUpdate:
-    from dataclasses import replace
-
     return replace(update, text="\n".join([update.text, *notes]).strip())
 
 

@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = "Store and process one email read from standard input (for an MTA's pipe)."
+    # A process per message has no intake drain of its own: it processes its message itself.
     # No system checks: they query the database, and a database failure must end in exit 75.
     requires_system_checks: list[str] = []
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         if not raw.strip():
             raise CommandError("empty message on stdin")
         try:
-            record = mail_deliver(raw=raw, source=source)
+            record = mail_deliver(raw=raw, source=source, process_here=True)
         except NotStored:
             logger.exception("could not store the message; the MTA will retry")
             sys.exit(EX_TEMPFAIL)
