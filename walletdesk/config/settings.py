@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "walletdesk.core.middleware.SyncChain",  # see its docstring: one thread hop under ASGI
 ]
 
 ROOT_URLCONF = "walletdesk.config.urls"
@@ -204,11 +205,11 @@ WALLETDESK = {
     "PORTAL_URL": env_str("WALLETDESK_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/"),
     # Seconds the signed tracking link in the portal's confirmation e-mail stays valid.
     "PORTAL_TRACK_LINK_MAX_AGE": env_int("WALLETDESK_PORTAL_TRACK_LINK_MAX_AGE", 30 * 24 * 3600),
+    # "Send me a new link" requests per client IP, and e-mails per ticket number, per hour.
+    "PORTAL_NEW_LINKS_PER_HOUR": env_int("WALLETDESK_PORTAL_NEW_LINKS_PER_HOUR", 5),
     # Seconds a process keeps its snapshot of routing rules, SLA policies, teams and calendars.
     "DESK_CONFIG_TTL": env_int("WALLETDESK_DESK_CONFIG_TTL", 30),
     # Most API ticket creations one transaction takes when requests arrive together (1: none).
-    # "Send me a new link" requests per client IP, and e-mails per ticket number, per hour.
-    "PORTAL_NEW_LINKS_PER_HOUR": env_int("WALLETDESK_PORTAL_NEW_LINKS_PER_HOUR", 5),
     "API_CREATE_BATCH_MAX": env_int("WALLETDESK_API_CREATE_BATCH_MAX", 32),
     # Seconds an app's API key stays in Django's cache (0: read it on every request).
     "API_KEY_CACHE_SECONDS": env_int("WALLETDESK_API_KEY_CACHE_SECONDS", 10),
