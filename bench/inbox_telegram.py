@@ -8,6 +8,10 @@ Reports the webhook's acknowledgement rate and latency, then waits until every u
 processed (end to end, and the store-to-processed latency), then until no task is left (the
 assistant's follow-ups and the sends of its replies: "with follow-ups").
 
+With wrk on the PATH (or `--client wrk`) the updates are posted by wrk for `--seconds` from a
+pool of 4 x `--updates` bodies, so the load generator costs little of the two cores; the
+figures then count what it sent. `--client httpx` posts exactly `--updates` from threads.
+
     .venv/bin/python bench/inbox_telegram.py --database sqlite
     .venv/bin/python bench/inbox_telegram.py --database postgres   # BENCH_DATABASE_URL
 
@@ -23,7 +27,9 @@ import argparse
 import json
 import logging
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -90,6 +96,57 @@ def post_all(client: httpx.Client, count: int, concurrency: int, first_id: int) 
         return list(pool.map(one, range(count)))
 
 
+def post_with_wrk(count: int, concurrency: int, first_id: int, seconds: int) -> tuple[str, float]:
+    """Updates posted by wrk (bench/wrk/telegram_updates.lua) for `seconds` from a pool of
+    `count`: its latency summary and the time the last acknowledgement came."""
+    bodies = Path("/tmp/wd_tg_bench_bodies.jsonl")
+    bodies.write_bytes(b"\n".join(update(i, first_id + i) for i in range(count)) + b"\n")
+    threads = min(2, concurrency)
+    out = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{concurrency}",
+            f"-d{seconds}s",
+            "--timeout",
+            "60s",
+            "-s",
+            str(ROOT / "bench/wrk/telegram_updates.lua"),
+            f"http://127.0.0.1:{PORT}",
+        ],
+        env={
+            **os.environ,
+            "BENCH_BODIES": str(bodies),
+            "BENCH_THREADS": str(threads),
+            "BENCH_SECRET": SECRET,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    acked = time.perf_counter()
+    found = re.search(r"^WRK (.*)$", out, re.M)
+    if found is None:
+        raise SystemExit(f"wrk printed no summary:\n{out}")
+    f = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
+    if f["non2xx"] or f["errors"]:
+        raise SystemExit(f"{f['non2xx']} non-2xx responses and {f['errors']} socket errors")
+    if f["requests"] > count:
+        raise SystemExit(f"wrk sent {f['requests']} requests for {count} updates: pass more")
+    latency = (
+        f"p50 {f['p50_us'] / 1000:.2f} ms  p99 {f['p99_us'] / 1000:.2f} ms  "
+        f"max {f['max_us'] / 1000:.2f} ms  (wrk)"
+    )
+    return latency, acked
+
+
+def stored_since(first_id: int) -> int:
+    from walletdesk.inbox.models import InboundRecord
+
+    ids = InboundRecord.objects.filter(channel="telegram").values_list("external_id", flat=True)
+    return sum(1 for external in ids if int(external.split(":")[1]) >= first_id)
+
+
 def wait_processed(total: int, timeout: float) -> float:
     from walletdesk.inbox.models import InboundRecord
 
@@ -128,10 +185,14 @@ def processing_latencies() -> list[float]:
     ]
 
 
-def start(env: dict, task_workers: int, web_processes: int) -> list[subprocess.Popen]:
+def start(
+    env: dict, task_workers: int, web_processes: int, wsgi: bool = False
+) -> list[subprocess.Popen]:
     walletdesk = str(ROOT / ".venv/bin/walletdesk")
     serve = [walletdesk, "serve", "--port", str(PORT), "--no-worker", "--workers"]
     serve.append(str(web_processes))
+    if wsgi:  # HTTP only (gunicorn threads): no thread pool per request as under ASGI
+        serve.append("--wsgi")
     log = open(LOG, "w")  # noqa: SIM115 (closed with the process)
     procs = [subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT)]
     for _ in range(task_workers):
@@ -154,8 +215,16 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--task-workers", type=int, default=2)
     parser.add_argument("--web-processes", type=int, default=1, help="serve --workers")
+    parser.add_argument("--wsgi", action="store_true", help="serve --wsgi (gunicorn threads)")
     parser.add_argument("--users", type=int, default=USERS, help="distinct Telegram users")
     parser.add_argument("--in-process", action="store_true", help="no servers: view + process")
+    parser.add_argument(
+        "--client",
+        choices=["wrk", "httpx"],
+        default=None,
+        help="load generator: wrk when on the PATH (it costs little of the two cores), else httpx",
+    )
+    parser.add_argument("--seconds", type=int, default=10, help="with wrk: how long it posts")
     args = parser.parse_args()
     globals()["USERS"] = args.users
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -175,7 +244,9 @@ def main() -> None:
         in_process(args)
         fake.stop()
         return
-    procs = start({**os.environ, "DATABASE_URL": url}, args.task_workers, args.web_processes)
+    procs = start(
+        {**os.environ, "DATABASE_URL": url}, args.task_workers, args.web_processes, args.wsgi
+    )
     try:
         with httpx.Client(
             base_url=f"http://127.0.0.1:{PORT}", timeout=60, limits=httpx.Limits(max_connections=64)
@@ -276,8 +347,13 @@ def report(client: httpx.Client, args: argparse.Namespace, fake: FakeBotApi) -> 
     post_all(client, warm, 4, 800_000_000)
     wait_processed(warm, timeout=300)
     started = time.perf_counter()
-    timings = post_all(client, args.updates, args.concurrency, 900_000_000)
-    acked = time.perf_counter()
+    if args.client == "wrk" or (args.client is None and shutil.which("wrk")):
+        pool = args.updates * 4
+        latency, acked = post_with_wrk(pool, args.concurrency, 900_000_000, args.seconds)
+        args.updates = stored_since(900_000_000)  # what the run sent, each stored once
+    else:
+        latency = percentiles(post_all(client, args.updates, args.concurrency, 900_000_000))
+        acked = time.perf_counter()
     done = wait_processed(warm + args.updates, timeout=args.updates)
     answered = wait_tasks(timeout=args.updates * 2)
     from django.db.models import Count
@@ -290,9 +366,7 @@ def report(client: httpx.Client, args: argparse.Namespace, fake: FakeBotApi) -> 
         f"{args.database}: {args.updates} updates from {args.users} users, concurrency "
         f"{args.concurrency}, {args.task_workers} task workers (after {warm} warm-up updates)"
     )
-    print(
-        f"  webhook ack:  {args.updates / (acked - started):,.0f} updates/s; {percentiles(timings)}"
-    )
+    print(f"  webhook ack:  {args.updates / (acked - started):,.0f} updates/s; {latency}")
     print(
         f"  end to end:   {args.updates / (done - started):,.0f} updates/s (stored and processed)"
     )
