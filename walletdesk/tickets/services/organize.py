@@ -25,9 +25,7 @@ def _move_to_team(ticket: Ticket, team: Team, *, actor: Agent | None, at) -> Non
 
 
 @transaction.atomic
-def ticket_escalate(
-    *, ticket: Ticket, to_team: Team, reason: str, actor: Agent | None
-) -> Ticket:
+def ticket_escalate(*, ticket: Ticket, to_team: Team, reason: str, actor: Agent | None) -> Ticket:
     """Send a ticket up a tier (e.g. Frontline -> Chain experts / Security) with a reason."""
     if not ticket.is_active:
         raise InvalidTransition("Only an active ticket can be escalated.")
