@@ -73,6 +73,7 @@ def customers_create(
     resolved on its own instead."""
     if not people:
         return {}
+    people = sorted(people, key=lambda p: p.value)  # every writer in one order: no deadlock
     customers = [
         Customer(
             display_name=p.display_name[:120],
@@ -174,8 +175,9 @@ def customer_addresses_add(*, customer: Customer, addresses: list[tuple[str, str
 def customers_addresses_add(mentions: list[tuple[Customer, str, str]]) -> None:
     """customer_addresses_add for several customers: (customer, chain, address) each."""
     if mentions:
+        ordered = sorted(mentions, key=lambda m: (m[0].pk, m[1], m[2]))  # one lock order
         CustomerAddress.objects.bulk_create(
-            [CustomerAddress(customer=c, chain=chain, address=a) for c, chain, a in mentions],
+            [CustomerAddress(customer=c, chain=chain, address=a) for c, chain, a in ordered],
             ignore_conflicts=True,
         )
 

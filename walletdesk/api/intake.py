@@ -40,7 +40,7 @@ def app_customers(refs: dict[str, CustomerRef]) -> dict[str, Customer]:
     known = customers_by_identity(kind=kind, values=set(refs))
     newcomers = [_newcomer(ref) for value, ref in refs.items() if value not in known]
     customers = customers_create(kind=kind, people=newcomers, verified=True)
-    for value, customer in known.items():
+    for value, customer in sorted(known.items(), key=lambda item: item[1].pk):  # lock order
         ref = refs[value]
         customers[value] = customer_resolve(
             kind=kind,
