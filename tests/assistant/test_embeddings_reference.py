@@ -3,6 +3,8 @@ vectors), and the engine trains and predicts with its block switched on. A wheel
 installed (its optional extra) skips its tests with the reason."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,14 +14,15 @@ from walletdesk.assistant.embeddings import EMBEDDERS, available, embed, embedde
 from walletdesk.assistant.intents import train
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def installed(name: str):
+def needs(name: str) -> pytest.MarkDecorator:
     reason = f"the optional {name} extra is not installed (uv sync --extra {name})"
-    return pytest.param(name, marks=pytest.mark.skipif(not available(name), reason=reason))
+    return pytest.mark.skipif(not available(name), reason=reason)
 
 
-NAMES = [installed(name) for name in EMBEDDERS]
+NAMES = [pytest.param(name, marks=needs(name)) for name in EMBEDDERS]
 
 
 def reference(name: str) -> dict:
@@ -55,3 +58,32 @@ def test_an_engine_with_embeddings_ranks_by_meaning(name):
     engine = train(texts, labels, embedded=(name,))
     assert engine.embedded == (name,)
     assert engine.rank("good evening, nice to meet you", k=2)[0].intent == "greet"
+
+
+WITHOUT_NETWORK = """
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("the encoder tried the network")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from walletdesk.assistant.embeddings import embed
+print(embed(["my card was declined"], "minilm").shape)
+"""
+
+
+@needs("minilm")
+def test_minilm_loads_from_its_wheel_without_the_network(tmp_path):
+    """No model hub at run time: the model comes from the wheel's directory, sockets refused."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", WITHOUT_NETWORK],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["(1,", "384)"]

@@ -1,7 +1,7 @@
 """walletdesk assistant-bench-intents --train TRAIN.csv --test TEST.csv [--embeddings NAMES]:
 train the assistant's intent engine on any labelled set (columns text,category) and print its
 test figures as JSON. The engine is the one ASSISTANT_EMBEDDINGS selects (the assistant's own);
---embeddings overrides the setting ("use", "e5,use"; "" for TF-IDF alone)."""
+--embeddings overrides the setting ("use", "minilm,use", "e5,minilm,use"; "" for TF-IDF alone)."""
 
 import csv
 import json
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--embeddings",
             default=None,
-            help='embeddings beside TF-IDF, e.g. "use" or "e5,use" (default: ASSISTANT_EMBEDDINGS)',
+            help='beside TF-IDF, e.g. "use" or "minilm,use" (default: ASSISTANT_EMBEDDINGS)',
         )
 
     def handle(self, *args, train: Path, test: Path, embeddings: str | None, **options) -> None:
