@@ -120,6 +120,17 @@ def test_a_key_used_before_replays_and_a_reused_key_with_another_body_conflicts(
     assert Ticket.objects.count() == 3
 
 
+def test_a_batch_of_retries_only_replays_and_creates_nothing(desk, client_row, caplog):
+    """Every key was used before (a client retrying a whole burst): nothing to create, so no
+    ticket numbers are drawn and the batch is not failed over to one-by-one creation."""
+    first = [submit(request(client_row, f"retry-{n}", customer=user(n))) for n in range(3)]
+    outcomes = create_batch([request(client_row, f"retry-{n}", customer=user(n)) for n in range(3)])
+    assert [d.unwrap() for d in outcomes] == [REPLAY] * 3
+    assert "failed" not in caplog.text
+    assert [submit(request(client_row, f"retry-{n}", customer=user(n))) for n in range(3)] == first
+    assert Ticket.objects.count() == 3
+
+
 def test_one_failing_request_does_not_fail_the_others(desk, client_row, monkeypatch):
     """The batch is rolled back and each request is created on its own."""
     from walletdesk.api import intake

@@ -76,6 +76,8 @@ def tickets_create(
     """ticket_create for several drafts in one transaction: each statement covers the whole
     batch (numbers, tickets, first messages, SLA targets, events), and agents are shared out
     as if the tickets had arrived one after another."""
+    if not drafts:
+        return []
     at = now()
     cleaned = [draft_clean(draft) for draft in drafts]
     numbers = numbers_next(at, len(drafts))
