@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from django.db import connection, models
-from django.db.backends.utils import CursorWrapper
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 
 def bulk_set(objs: Sequence[models.Model], fields: list[str], batch_size: int = 2000) -> None:
@@ -139,7 +139,10 @@ def _lean_cursor() -> CursorWrapper:
     from psycopg import RawCursor
 
     connection.ensure_connection()
-    return connection._prepare_cursor(RawCursor(connection.connection))
+    connection.validate_thread_sharing()
+    raw = RawCursor(connection.connection)
+    wrapper = CursorDebugWrapper if connection.queries_logged else CursorWrapper
+    return wrapper(raw, connection)
 
 
 def _insert_sql(model: type[models.Model], fields: list, rows: int) -> str:
