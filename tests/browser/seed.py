@@ -32,7 +32,8 @@ factories.default_policies()
 team = factories.team()
 li = factories.agent("liwei", teams=[team], languages=["zh-hans", "en"])
 anna = factories.agent("anna", teams=[team], languages=["en"])
-for agent in (li, anna):  # staff sign in with a second factor (guard); the tests know the key
+mei = factories.agent("mei", teams=[team], role="supervisor", languages=["zh-hans", "en"])
+for agent in (li, anna, mei):  # staff sign in with a second factor (guard); the tests know the key
     TOTPDevice.objects.create(user=agent.user, name="test", confirmed=True, key=TOTP_KEY)
 ticket, token = factories.ticket(subject="Withdrawal to exchange not credited")
 TX = "e63a324a43aebfe41273db4f7fdfe325b2257b4f5711595a5fc0f8a75cf1b481"

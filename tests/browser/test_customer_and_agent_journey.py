@@ -94,7 +94,7 @@ def test_pages_at_phone_and_desktop_sizes(server):
 
     def scenario(browser):
         for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
-            page = agent_page(browser, base, "anna", **size)
+            page = agent_page(browser, base, "mei", **size)  # a supervisor: all three pages
             refused = console_errors(page)  # e.g. what the Content-Security-Policy blocks
             for name, path in (
                 ("console-queue", "/console/queue/"),

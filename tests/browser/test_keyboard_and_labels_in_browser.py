@@ -54,7 +54,7 @@ def test_form_fields_are_labelled_and_the_portal_fits_a_phone(server):
 
     def scenario(browser):
         customer = browser.new_context(locale="zh-CN", **PHONE).new_page()
-        agent = agent_page(browser, base, "anna", locale="zh-CN", **PHONE)
+        agent = agent_page(browser, base, "mei", locale="zh-CN", **PHONE)  # a supervisor
         for page, paths in ((customer, portal), (agent, console)):
             for path in paths:
                 page.goto(base + path)

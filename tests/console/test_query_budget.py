@@ -49,8 +49,10 @@ def test_chain_panel_costs_one_query_however_many_diagnoses(
 
 
 def test_supervisor_page_budget_does_not_grow_with_tickets_teams_or_agents(
-    agent_client, desk, django_assert_max_num_queries
+    agent_client, agent, desk, django_assert_max_num_queries
 ):
+    agent.role = "supervisor"
+    agent.save(update_fields=["role"])
     factories.ticket()
     url = reverse("console:supervisor")
     with django_assert_max_num_queries(20) as few:

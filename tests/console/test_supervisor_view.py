@@ -1,8 +1,9 @@
-"""Supervisor view: team load, SLA per team, agents on shift now and next, its charts; and the
-pure shift board behind it."""
+"""Supervisor view: team load, SLA per team, agents on shift now and next, its charts, for
+supervisors and admins only; and the pure shift board behind it."""
 
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
 from django.urls import reverse
 
 from tests import factories
@@ -12,6 +13,31 @@ from walletdesk.tickets.models import Ticket
 from walletdesk.tickets.routing import ShiftWindow
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday
+
+
+@pytest.fixture
+def agent(desk):
+    """The team's supervisor, who also takes tickets (the console's own fixture is an agent)."""
+    return factories.agent("liwei", teams=[desk], role="supervisor", languages=["zh-hans", "en"])
+
+
+@pytest.mark.parametrize("role", ["agent", "expert", "security", "editor"])
+def test_other_roles_get_403_and_no_link_to_it(client, desk, role):
+    other = factories.agent(f"a-{role}", teams=[desk], role=role)
+    client.force_login(other.user)
+    refused = client.get(reverse("console:supervisor"))
+    assert refused.status_code == 403
+    assert "teams" not in (refused.context or {})
+    queue = client.get(reverse("console:queue")).content.decode()
+    assert reverse("console:supervisor") not in queue
+
+
+@pytest.mark.parametrize("role", ["supervisor", "admin"])
+def test_supervisors_and_admins_have_the_page_and_its_link(client, desk, role):
+    boss = factories.agent(f"b-{role}", teams=[desk], role=role)
+    client.force_login(boss.user)
+    assert client.get(reverse("console:supervisor")).status_code == 200
+    assert reverse("console:supervisor") in client.get(reverse("console:queue")).content.decode()
 
 
 def test_next_shift_start_in_the_agents_time_zone():

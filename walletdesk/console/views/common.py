@@ -1,4 +1,5 @@
-"""Access for console views: a signed-in user who is an agent."""
+"""Access for console views: a signed-in user who is an agent (supervisor views: a supervisor
+or an admin)."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -32,6 +33,20 @@ def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         if agent is None or not agent.user.is_active:
             return render(request, "console/not_agent.html", status=403)
         request.agent = agent  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def supervisor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """As agent_required, and 403 unless the agent is a supervisor or an admin: the desk-wide
+    figures (every team's load, who is on shift) are theirs to read."""
+
+    @agent_required
+    @wraps(view)
+    def wrapper(request: AgentRequest, *args, **kwargs) -> HttpResponse:
+        if not request.agent.is_supervisor:
+            return render(request, "console/not_supervisor.html", status=403)
         return view(request, *args, **kwargs)
 
     return wrapper

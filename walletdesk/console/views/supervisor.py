@@ -1,5 +1,6 @@
 """Supervisor view: team load and SLA per team, agents on shift now and next, tickets created vs
-resolved, breached and at-risk tickets; charts drawn by Chart.js from the same numbers."""
+resolved, breached and at-risk tickets; charts drawn by Chart.js from the same numbers. For
+supervisors and admins only."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,7 +12,7 @@ from walletdesk.accounts.models import Agent
 from walletdesk.console import charts, selectors
 from walletdesk.console.selectors import AgentLoad
 from walletdesk.console.shifts import shift_board
-from walletdesk.console.views.common import AgentRequest, agent_required, queue_rows_context
+from walletdesk.console.views.common import AgentRequest, queue_rows_context, supervisor_required
 from walletdesk.core.clock import now
 from walletdesk.core.conf import desk_setting
 from walletdesk.tickets.routing import ShiftWindow
@@ -21,7 +22,7 @@ LIST_SIZE = 10  # the soonest due; the queues list the rest
 FLOW_DAYS = 14
 
 
-@agent_required
+@supervisor_required
 def supervisor(request: AgentRequest) -> HttpResponse:
     at = now()
     teams, loads = selectors.desk_load(at=at)
