@@ -1,6 +1,7 @@
 """Failed sign-ins lock out; sign-ins and permission changes land in the append-only log."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -33,6 +34,22 @@ def test_successful_sign_in_is_audited(client):
     assert login(client, "right-pw").status_code == 302
     entry = AuditEntry.objects.get(action="auth.sign_in")
     assert entry.actor_label == "boss" and entry.ip == "127.0.0.1"
+
+
+def test_behind_a_trusted_proxy_lockout_and_audit_see_the_client(client, settings):
+    settings.WALLETDESK = {**settings.WALLETDESK, "TRUSTED_PROXIES": 1}
+    get_user_model().objects.create_user("boss", password="right-pw", is_staff=True)
+    via_proxy = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    form = {"username": "boss", "password": "wrong", "next": "/admin/"}
+    client.post("/admin/login/", form, **via_proxy)
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    form["password"] = "right-pw"
+    client.post("/admin/login/", form, **via_proxy)
+    assert AuditEntry.objects.get(action="auth.sign_in").ip == "203.0.113.7"
+
+
+def test_an_unknown_address_is_audited_as_none():
+    assert audit_record(action="test.unknown_ip", ip="unknown").ip is None
 
 
 def test_permission_changes_are_audited():

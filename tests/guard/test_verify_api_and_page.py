@@ -45,6 +45,31 @@ def test_api_is_rate_limited_per_client(client, settings, registry_rows):
     assert limited.json()["error"]["code"] == "rate_limited"
 
 
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(client, settings):
+    settings.WALLETDESK = {**settings.WALLETDESK, "VERIFY_RATE_PER_MINUTE": 2, "TRUSTED_PROXIES": 1}
+
+    def verify(forwarded: str) -> int:
+        return client.get(
+            "/api/v1/verify",
+            {"value": "x.com"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        ).status_code
+
+    assert [verify("203.0.113.7") for _ in range(3)] == [200, 200, 429]
+    assert verify("198.51.100.4") == 200  # another client behind the same proxy
+    assert verify("198.51.100.4, 203.0.113.7") == 429  # a forged first hop changes nothing
+
+
+def test_without_trusted_proxies_a_forged_header_does_not_escape_the_limit(client, settings):
+    settings.WALLETDESK = {**settings.WALLETDESK, "VERIFY_RATE_PER_MINUTE": 2, "TRUSTED_PROXIES": 0}
+    codes = [
+        client.get("/api/v1/verify", {"value": "x.com"}, HTTP_X_FORWARDED_FOR=f"1.2.3.{n}")
+        for n in range(3)
+    ]
+    assert [r.status_code for r in codes] == [200, 200, 429]
+
+
 def test_page_in_english_and_chinese(client, registry_rows):
     english = client.get("/verify/", {"q": "https://walletdesk-airdrop.xyz", "lang": "en"})
     assert english.status_code == 200

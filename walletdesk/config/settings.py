@@ -213,6 +213,8 @@ WALLETDESK = {
     "API_CREATE_BATCH_MAX": env_int("WALLETDESK_API_CREATE_BATCH_MAX", 32),
     # Seconds an app's API key stays in Django's cache (0: read it on every request).
     "API_KEY_CACHE_SECONDS": env_int("WALLETDESK_API_KEY_CACHE_SECONDS", 10),
+    # Reverse proxies in front that append to X-Forwarded-For (0: the header is ignored).
+    "TRUSTED_PROXIES": env_int("WALLETDESK_TRUSTED_PROXIES", 0),
     # guard: how often a process checks the registry revision (s); verifications per IP/min
     "GUARD_DIRECTORY_CHECK_SECONDS": 2,
     "VERIFY_RATE_PER_MINUTE": env_int("WALLETDESK_VERIFY_RATE_PER_MINUTE", 30),
@@ -333,6 +335,7 @@ AXES_FAILURE_LIMIT = env_int("WALLETDESK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("WALLETDESK_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "walletdesk.guard.throttle.client_ip"  # proxy-aware, as rate limits
 SECURE_HSTS_SECONDS = env_int("WALLETDESK_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("WALLETDESK_HSTS_PRELOAD", False)

@@ -12,7 +12,7 @@ from typing import IO, Any
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 
 from walletdesk.guard.services import audit_record
-from walletdesk.guard.throttle import RateLimited, limit_setting, throttle_hit
+from walletdesk.guard.throttle import RateLimited, client_ip, limit_setting, throttle_hit
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # Types a browser could render or run are always served as opaque bytes.
@@ -50,7 +50,7 @@ def csv_export_response(
     audit_record(
         action="export.csv",
         actor=request.user,
-        ip=request.META.get("REMOTE_ADDR"),
+        ip=client_ip(request),
         data={"what": what, "rows": count, "filename": filename},
     )
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")

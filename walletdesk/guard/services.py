@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from walletdesk.accounts.models import Agent, Customer
+from walletdesk.core.client_address import is_ip
 from walletdesk.core.clock import now
 from walletdesk.core.errors import InvalidInput
 from walletdesk.guard import channels
@@ -56,7 +57,7 @@ def audit_record(
         action=action[:60],
         target_type=target_type[:60],
         target_id=str(target_id)[:64],
-        ip=ip or None,
+        ip=ip if ip and is_ip(ip) else None,  # "unknown" (no peer address) is not stored
         data=data or {},
     )
 

@@ -8,12 +8,13 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, pre_save
 
 from walletdesk.guard.services import audit_record
+from walletdesk.guard.throttle import client_ip
 
 PRIVILEGE_FIELDS = ("is_staff", "is_superuser", "is_active")
 
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return client_ip(request) if request is not None else None
 
 
 def _signed_in(sender, request, user, **kwargs):

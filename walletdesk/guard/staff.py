@@ -14,6 +14,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from walletdesk.guard.services import audit_record
+from walletdesk.guard.throttle import client_ip
 
 PROTECTED_PREFIXES = ("/admin/", "/console/", "/api/v1/agent/")
 EXEMPT_PATHS = frozenset({"/admin/login/", "/admin/logout/", "/console/login/", "/console/logout/"})
@@ -65,7 +66,7 @@ def totp_enrolment_start(*, user) -> TOTPDevice:
 @transaction.atomic
 def totp_verify(*, request, device: TOTPDevice, token: str) -> bool:
     """Check a code; on success mark the session verified (and confirm a new device)."""
-    ip = request.META.get("REMOTE_ADDR")
+    ip = client_ip(request)
     if not device.verify_token(token.strip().replace(" ", "")):
         audit_record(action="auth.2fa_failed", actor=request.user, ip=ip)
         return False

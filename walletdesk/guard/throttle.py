@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from walletdesk.core.client_address import client_address
 from walletdesk.core.errors import DomainError
 
 
@@ -23,7 +24,24 @@ def limit_setting(name: str) -> int:
 
 
 def client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address (core.client_address: X-Forwarded-For read only behind trusted
+    proxies); also django-axes' AXES_CLIENT_IP_CALLABLE."""
+    return client_address(
+        request.META.get("REMOTE_ADDR"),
+        request.META.get("HTTP_X_FORWARDED_FOR"),
+        limit_setting("TRUSTED_PROXIES"),
+    )
+
+
+def scope_client_ip(scope: dict) -> str:
+    """client_ip for a Channels (ASGI) connection scope."""
+    peer = scope.get("client") or ("", 0)
+    forwarded = [v for k, v in scope.get("headers", ()) if k.lower() == b"x-forwarded-for"]
+    return client_address(
+        str(peer[0]) or None,
+        b",".join(forwarded).decode("latin-1") if forwarded else None,
+        limit_setting("TRUSTED_PROXIES"),
+    )
 
 
 def throttle_hit(*, scope: str, key: str, limit: int, window: int = 60) -> bool:

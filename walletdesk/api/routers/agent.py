@@ -35,6 +35,7 @@ from walletdesk.api.schemas import (
 from walletdesk.core.clock import now
 from walletdesk.core.errors import NotFound
 from walletdesk.guard.services import customer_reveal
+from walletdesk.guard.throttle import client_ip
 from walletdesk.tickets import services
 from walletdesk.tickets.selectors import (
     QUEUES,
@@ -108,7 +109,7 @@ def detail(request: AuthedRequest, ticket_id: int):
 def reveal(request: AuthedRequest, ticket_id: int):
     """The customer's identities unmasked: audited, and rate-limited per agent."""
     ticket = ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id)
-    ip = request.META.get("REMOTE_ADDR")
+    ip = client_ip(request)
     return {
         "customer_id": ticket.customer_id,
         "identities": customer_reveal(agent=request.auth, ticket=ticket, ip=ip),

@@ -15,6 +15,7 @@ from django.db import DatabaseError, connections
 
 from walletdesk.core.clock import now
 from walletdesk.core.events import ticket_group
+from walletdesk.guard.throttle import scope_client_ip
 from walletdesk.inbox.adapters.webchat import limits, protocol, selectors, services
 from walletdesk.inbox.adapters.webchat.live import session_group
 from walletdesk.inbox.adapters.webchat.models import ChatSession
@@ -45,8 +46,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         self.groups_joined = set()
-        client = self.scope.get("client") or ("unknown", 0)
-        self.ip = str(client[0])
+        self.ip = scope_client_ip(self.scope)
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
