@@ -2,8 +2,6 @@
 (a sender's later messages thread onto what the earlier ones opened), with statements shared by
 the round, and a secret that was redacted before storing still handled as exposed."""
 
-import threading
-
 import psycopg
 import pytest
 from django.db import connection
@@ -11,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from tests import factories
+from tests.concurrency import run_in_threads
 from walletdesk.accounts.models import Team
 from walletdesk.inbox.adapters.email.parse import external_id_of
 from walletdesk.inbox.models import InboundRecord
@@ -124,23 +123,12 @@ def test_two_drains_on_the_same_senders_process_each_record_once(on_postgres, de
     records_drain()
     replies = [mail(10 + n, senders[n % 6], reply_to=n % 6) for n in range(120)]
     store(*replies)
-    errors: list[str] = []
 
     def drain() -> None:
-        try:
-            while records_drain(limit=12):
-                pass
-        except Exception as exc:
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+        while records_drain(limit=12):
+            pass
 
-    threads = [threading.Thread(target=drain) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
+    assert run_in_threads(drain) == []
     assert set(InboundRecord.objects.values_list("state", "attempts")) == {("processed", 1)}
     assert Ticket.objects.count() == 6
     inbound = Message.objects.filter(direction="inbound")

@@ -2,13 +2,12 @@
 for the batch's messages, a bad record quarantined alone, a database error leaving the rest for
 the next drain; on PostgreSQL two drains at once never share a record."""
 
-import threading
-
 import pytest
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django_tasks_db.models import DBTaskResult
 
 from tests import factories
+from tests.concurrency import run_in_threads
 from walletdesk.inbox.adapters.email.parse import external_id_of
 from walletdesk.inbox.models import InboundRecord
 from walletdesk.inbox.services import inbound_accept, intake, records_drain
@@ -120,23 +119,12 @@ def test_two_drains_at_once_share_no_record(on_postgres, tasks_in_database):
     count = 120
     store(*(mail(i, sender=f"solo{i}@mail.example") for i in range(count)))
     claimed: list[int] = []
-    errors: list[str] = []
 
     def drain() -> None:
-        try:
-            while n := records_drain(limit=10):
-                claimed.append(n)
-        except Exception as exc:
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+        while n := records_drain(limit=10):
+            claimed.append(n)
 
-    threads = [threading.Thread(target=drain) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
+    assert run_in_threads(drain) == []
     assert sum(claimed) == count  # no record claimed twice
     assert set(InboundRecord.objects.values_list("attempts", flat=True)) == {1}
     inbound = Message.objects.filter(direction="inbound")

@@ -3,12 +3,11 @@ row is locked until a batch commits): each chat's messages end up on one ticket,
 records were shared out (PostgreSQL)."""
 
 import json
-import threading
 
 import pytest
-from django.db import connection
 
 from tests import factories
+from tests.concurrency import run_in_threads
 from tests.inbox_telegram._payloads import load
 from walletdesk.accounts.services import customer_resolve
 from walletdesk.inbox.models import InboundRecord
@@ -37,23 +36,12 @@ def test_new_chats_drained_by_two_workers_get_one_ticket_each(on_postgres, setti
         customer_resolve(kind="telegram", value=str(7_000 + user), verified=True)
     for n in range(USERS * EACH):  # interleaved: every batch holds messages of every chat
         store(1000 + n, 7_000 + n % USERS)
-    errors: list[str] = []
 
     def drain() -> None:
-        try:
-            while records_drain(limit=8):
-                pass
-        except Exception as exc:
-            errors.append(repr(exc))
-        finally:
-            connection.close()
+        while records_drain(limit=8):
+            pass
 
-    threads = [threading.Thread(target=drain) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
+    assert run_in_threads(drain) == []
     assert set(InboundRecord.objects.values_list("state", "attempts")) == {("processed", 1)}
     assert Ticket.objects.count() == USERS
     assert Message.objects.filter(direction="inbound").count() == USERS * EACH
