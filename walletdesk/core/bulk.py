@@ -46,23 +46,30 @@ def _columns(model: type[models.Model], fields: list[str]) -> list[models.Field]
     return [cast(models.Field, model._meta.get_field(f)) for f in fields]
 
 
+MAX_PARAMETERS = 65_535  # PostgreSQL's limit for one statement with server-side binding
+
+
 def _values_update(
     model: type[models.Model], columns: list[models.Field], rows: Sequence[Sequence], size: int
 ) -> None:
     meta = model._meta
     assignments = ", ".join(f'"{c.column}" = v."{c.column}"' for c in columns)
     names = ", ".join(f'"{c.column}"' for c in columns)
-    row_sql = "(" + ", ".join(["%s::bigint"] + [f"%s::{c.db_type(connection)}" for c in columns])
-    row_sql += ")"
+    types = ["bigint"] + [str(c.db_type(connection)) for c in columns]
     table, pk = meta.db_table, meta.pk.column
+    size = min(size, MAX_PARAMETERS // len(types))
     for start in range(0, len(rows), size):
         chunk = rows[start : start + size]
         params = [value for row in chunk for value in row]
+        values = ", ".join(
+            "(" + ", ".join(f"${r * len(types) + i + 1}::{t}" for i, t in enumerate(types)) + ")"
+            for r in range(len(chunk))
+        )
         # Identifiers come from model metadata, every value is a bound parameter.
         sql = f'UPDATE "{table}" AS t SET {assignments} '  # noqa: S608
-        sql += f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v(id, {names}) "
+        sql += f"FROM (VALUES {values}) AS v(id, {names}) "
         sql += f'WHERE t."{pk}" = v.id'
-        with connection.cursor() as cursor:
+        with _lean_cursor() as cursor:
             cursor.execute(sql, params)
 
 
@@ -110,6 +117,11 @@ def bulk_create_lean[M: models.Model](objs: Sequence[M]) -> Sequence[M]:
         return objs
     model = type(objs[0])
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    if len(objs) * len(fields) > MAX_PARAMETERS:
+        step = MAX_PARAMETERS // len(fields)
+        for start in range(0, len(objs), step):
+            bulk_create_lean(objs[start : start + step])
+        return objs
     relations = [f for f in fields if isinstance(f, models.ForeignKey)]
     params: list = []
     for obj in objs:

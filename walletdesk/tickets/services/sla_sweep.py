@@ -87,17 +87,17 @@ def sla_sweep_batch(*, at: datetime, batch_size: int) -> SweepResult:
         return SweepResult()
     targets: dict[int, list[tuple]] = defaultdict(list)
     running = SlaTarget.objects.filter(
-        ticket_id__in=list(tickets), achieved_at__isnull=True, cancelled_at__isnull=True
+        ticket_id__any_of=list(tickets), achieved_at__isnull=True, cancelled_at__isnull=True
     )
     for row in running.values_list(*TARGET_COLUMNS):
         targets[row[1]].append(row)
     result, found = SweepResult(tickets=len(tickets)), _Found()
     for ticket in tickets.values():
         _ticket_alarms(ticket, targets[ticket.id], at, found, result)
-    SlaTarget.objects.filter(id__in=found.breached).update(
+    SlaTarget.objects.filter(id__any_of=found.breached).update(
         breached_at=at, warned_at=Coalesce("warned_at", Value(at))
     )
-    SlaTarget.objects.filter(id__in=found.warned).update(warned_at=at)
+    SlaTarget.objects.filter(id__any_of=found.warned).update(warned_at=at)
     bulk_set_rows(Ticket, ["sla_next_check_at", "sla_due_at", "priority"], found.summaries)
     bulk_insert(TicketEvent, EVENT_ROW_FIELDS, found.events)
     if found.warnings:
