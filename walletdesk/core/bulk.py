@@ -3,7 +3,9 @@
 Django's bulk_update compiles a CASE expression per row and field, which dominates a sweep over
 tens of thousands of rows: on PostgreSQL bulk_set joins a VALUES list instead (elsewhere it falls
 back to bulk_update). bulk_insert streams rows with COPY; bulk_create_lean inserts model
-instances with a statement kept per model and row count (ticket creation's inserts).
+instances with a statement kept per model and row count (ticket creation's inserts). The VALUES
+updates and the inserts bind their parameters server-side on PostgreSQL (native $n
+placeholders), in statements of at most MAX_PARAMETERS parameters.
 """
 
 from collections.abc import Sequence
