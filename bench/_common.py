@@ -1,6 +1,8 @@
 """Helpers shared by the benchmarks: a Django setup against a throwaway database, and stats."""
 
 import os
+import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -65,3 +67,32 @@ def minimal_desk() -> None:
 
     teams = demo.setup_desk()
     demo.create_agents(teams)
+
+
+def cpu_with_backend() -> tuple[float, float]:
+    """CPU seconds of this process and of its PostgreSQL backend (0 on SQLite; a connection
+    reopened meanwhile is not counted)."""
+    from django.db import connection
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    backend = 0.0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            fields = Path(f"/proc/{cursor.fetchone()[0]}/stat").read_text().split(")")[1].split()
+        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return usage.ru_utime + usage.ru_stime, backend
+
+
+def wrk_summary(stdout: str) -> dict[str, int]:
+    """The `WRK key=value ...` line of bench/wrk/*.lua's done(); exits unless every response
+    was a 2xx and no socket failed."""
+    found = re.search(r"^WRK (.*)$", stdout, re.M)
+    if found is None:
+        raise SystemExit(f"wrk printed no summary:\n{stdout}")
+    summary = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
+    if summary["non2xx"] or summary["errors"]:
+        raise SystemExit(
+            f"{summary['non2xx']} non-2xx responses and {summary['errors']} socket errors"
+        )
+    return summary

@@ -11,7 +11,6 @@ the PATH, so the load generator costs little of the two cores, else from a Pytho
 import argparse
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from _common import ROOT, minimal_desk, percentiles, use_database, wait_until_serving
+from _common import ROOT, minimal_desk, percentiles, use_database, wait_until_serving, wrk_summary
 
 PORT = 8765
 
@@ -75,12 +74,7 @@ def run_wrk(key: str, concurrency: int, seconds: int, tag: str) -> None:
         text=True,
         check=True,
     ).stdout
-    found = re.search(r"^WRK (.*)$", out, re.M)
-    if found is None:
-        raise SystemExit(f"wrk printed no summary:\n{out}")
-    f = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
-    if f["non2xx"] or f["errors"]:
-        raise SystemExit(f"{f['non2xx']} non-2xx responses and {f['errors']} socket errors")
+    f = wrk_summary(out)
     rate = f["requests"] / (f["duration_us"] / 1e6)
     print(
         f"concurrency {concurrency:>2}: {f['requests']} tickets in {seconds}s, "

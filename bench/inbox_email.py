@@ -19,12 +19,11 @@ import argparse
 import base64
 import multiprocessing
 import os
-import resource
 import sys
 import time
 from pathlib import Path
 
-from _common import ROOT, minimal_desk, percentiles, use_database
+from _common import ROOT, cpu_with_backend, minimal_desk, percentiles, use_database
 
 PDF = b"%PDF-1.4\n" + b"0" * 20_000 + b"\n%%EOF\n"
 REPLY_GAP = 11  # i % 5 in (2, 4) minus 11 is 1 or 3 (mod 5): always a new request
@@ -109,20 +108,6 @@ def work(url: str, indexes: list[int], run: int, queue) -> None:  # type: ignore
     queue.put(timings[1:])  # the first message loads the redactor's word lists
 
 
-def cpu_now() -> tuple[float, float]:
-    """CPU seconds of this process and of its PostgreSQL backend (0 on SQLite)."""
-    from django.db import connection
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    backend = 0.0
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            fields = Path(f"/proc/{cursor.fetchone()[0]}/stat").read_text().split(")")[1].split()
-        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return usage.ru_utime + usage.ru_stime, backend
-
-
 def store(url: str, indexes: list[int], run: int, go, queue) -> None:  # type: ignore[no-untyped-def]
     """An MTA's LMTP session: each message stored (acknowledged), processing left to the drain."""
     use_database(url, fresh=False)
@@ -134,12 +119,12 @@ def store(url: str, indexes: list[int], run: int, go, queue) -> None:  # type: i
     raws = [message(i, run) for i in indexes]
     queue.put("ready")
     go.wait()
-    before, timings = cpu_now(), []
+    before, timings = cpu_with_backend(), []
     for raw in raws:  # as mail_deliver does for mail-lmtp (the drains look for stored records)
         t0 = time.perf_counter()
         inbound_accept(channel="email", payload=raw, external_id=external_id_of(raw))
         timings.append((time.perf_counter() - t0) * 1000)
-    after = cpu_now()
+    after = cpu_with_backend()
     queue.put(("store", timings, after[0] - before[0], after[1] - before[1]))
 
 
@@ -153,14 +138,14 @@ def drain(url: str, stored, go, queue) -> None:  # type: ignore[no-untyped-def]
     redact("warm up")
     queue.put("ready")
     go.wait()
-    before = cpu_now()
+    before = cpu_with_backend()
     while True:
         if records_drain():
             continue
         if stored.is_set() and not InboundRecord.objects.filter(state="received").exists():
             break
         time.sleep(0.02)
-    after = cpu_now()
+    after = cpu_with_backend()
     queue.put(("drain", time.perf_counter(), after[0] - before[0], after[1] - before[1]))
 
 

@@ -27,8 +27,6 @@ import argparse
 import json
 import logging
 import os
-import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,10 +38,12 @@ import httpx
 from _common import (
     DEFAULT_PG,
     ROOT,
+    cpu_with_backend,
     minimal_desk,
     percentiles,
     use_database,
     wait_until_serving,
+    wrk_summary,
 )
 
 sys.path.insert(0, str(ROOT))
@@ -125,12 +125,7 @@ def post_with_wrk(count: int, concurrency: int, first_id: int, seconds: int) -> 
         check=True,
     ).stdout
     acked = time.perf_counter()
-    found = re.search(r"^WRK (.*)$", out, re.M)
-    if found is None:
-        raise SystemExit(f"wrk printed no summary:\n{out}")
-    f = {k: int(v) for k, v in (kv.split("=") for kv in found.group(1).split())}
-    if f["non2xx"] or f["errors"]:
-        raise SystemExit(f"{f['non2xx']} non-2xx responses and {f['errors']} socket errors")
+    f = wrk_summary(out)
     if f["requests"] > count:
         raise SystemExit(f"wrk sent {f['requests']} requests for {count} updates: pass more")
     latency = (
@@ -262,18 +257,8 @@ def main() -> None:
 
 
 def cpu_now() -> float:
-    """CPU seconds of this process (the fake Bot API's thread included) and of its
-    PostgreSQL backend (a connection reopened meanwhile is not counted)."""
-    from django.db import connection
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    backend = 0.0
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            fields = Path(f"/proc/{cursor.fetchone()[0]}/stat").read_text().split(")")[1].split()
-        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return usage.ru_utime + usage.ru_stime + backend
+    """CPU seconds of this process (the fake Bot API's thread included) and its backend."""
+    return sum(cpu_with_backend())
 
 
 def tasks_run() -> int:
