@@ -1,7 +1,7 @@
 """Failed sign-ins lock out; sign-ins and permission changes land in the append-only log."""
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -50,6 +50,15 @@ def test_behind_a_trusted_proxy_lockout_and_audit_see_the_client(client, setting
 
 def test_an_unknown_address_is_audited_as_none():
     assert audit_record(action="test.unknown_ip", ip="unknown").ip is None
+
+
+def test_a_sign_in_without_a_peer_address_is_recorded(client):
+    """A forced sign-in (no REMOTE_ADDR): axes and the audit log store no address, not a word
+    that an inet column refuses."""
+    user = get_user_model().objects.create_user("boss", password="right-pw", is_staff=True)
+    client.force_login(user)
+    assert AuditEntry.objects.get(action="auth.sign_in").ip is None
+    assert AccessLog.objects.get(username="boss").ip_address is None
 
 
 def test_permission_changes_are_audited():

@@ -335,7 +335,7 @@ AXES_FAILURE_LIMIT = env_int("WALLETDESK_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("WALLETDESK_LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "walletdesk.guard.throttle.client_ip"  # proxy-aware, as rate limits
+AXES_CLIENT_IP_CALLABLE = "walletdesk.guard.throttle.client_ip_or_none"  # proxy-aware
 SECURE_HSTS_SECONDS = env_int("WALLETDESK_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("WALLETDESK_HSTS_PRELOAD", False)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from walletdesk.core.client_address import client_address
+from walletdesk.core.client_address import client_address, is_ip
 from walletdesk.core.errors import DomainError
 
 
@@ -25,12 +25,19 @@ def limit_setting(name: str) -> int:
 
 def client_ip(request: HttpRequest) -> str:
     """The client's address (core.client_address: X-Forwarded-For read only behind trusted
-    proxies); also django-axes' AXES_CLIENT_IP_CALLABLE."""
+    proxies); "unknown" without a peer address."""
     return client_address(
         request.META.get("REMOTE_ADDR"),
         request.META.get("HTTP_X_FORWARDED_FOR"),
         limit_setting("TRUSTED_PROXIES"),
     )
+
+
+def client_ip_or_none(request: HttpRequest) -> str | None:
+    """client_ip for what stores it in an address column (django-axes' records): None when
+    the request has no peer address (a test client's forced sign-in, a Unix socket)."""
+    ip = client_ip(request)
+    return ip if is_ip(ip) else None
 
 
 def scope_client_ip(scope: dict) -> str:
