@@ -63,10 +63,7 @@ def _values_update(
     for start in range(0, len(rows), size):
         chunk = rows[start : start + size]
         params = [value for row in chunk for value in row]
-        values = ", ".join(
-            "(" + ", ".join(f"${r * len(types) + i + 1}::{t}" for i, t in enumerate(types)) + ")"
-            for r in range(len(chunk))
-        )
+        values = _numbered_rows(len(chunk), [f"::{t}" for t in types])
         # Identifiers come from model metadata, every value is a bound parameter.
         sql = f'UPDATE "{table}" AS t SET {assignments} '  # noqa: S608
         sql += f"FROM (VALUES {values}) AS v(id, {names}) "
@@ -159,16 +156,23 @@ def _lean_cursor() -> CursorWrapper:
     return wrapper(raw, connection)
 
 
+def _numbered_rows(rows: int, casts: list[str]) -> str:
+    """`($1::t1, $2::t2), ($3::t1, $4::t2)`: native placeholders for `rows` rows of one column
+    per cast ("" for none)."""
+    width = len(casts)
+    return ", ".join(
+        "(" + ", ".join(f"${r * width + i + 1}{cast}" for i, cast in enumerate(casts)) + ")"
+        for r in range(rows)
+    )
+
+
 def _insert_sql(model: type[models.Model], fields: list, rows: int) -> str:
     sql = _INSERTS.get((model, rows, connection.vendor))
     if sql is None:
         q = connection.ops.quote_name
         width = len(fields)
         if connection.vendor == "postgresql":
-            values = ", ".join(
-                "(" + ", ".join(f"${r * width + i + 1}" for i in range(width)) + ")"
-                for r in range(rows)
-            )
+            values = _numbered_rows(rows, [""] * width)
         else:
             values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * rows)
         columns = ", ".join(q(f.column) for f in fields)
