@@ -289,17 +289,36 @@ class TicketEvent(models.Model):
         AGENT = "agent", "Agent"
         CUSTOMER = "customer", "Customer"
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    # No database constraint: its per-row check at commit was a third of an SLA sweep's database
+    # time (docs/decisions/0004). Events are written only by tickets services, for a ticket the
+    # same transaction holds; tickets are never deleted by the product, and the ORM cascade stays.
+    ticket = models.ForeignKey(
+        Ticket,
+        on_delete=models.CASCADE,
+        related_name="events",
+        db_constraint=False,
+        db_index=False,  # event_ticket leads with it
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     actor_type = models.CharField(max_length=10, choices=Actor.choices)
-    actor_agent = models.ForeignKey(Agent, on_delete=models.SET_NULL, null=True, blank=True)
+    actor_agent = models.ForeignKey(
+        Agent, on_delete=models.SET_NULL, null=True, blank=True, db_index=False
+    )
     data = models.JSONField(default=dict, blank=True)
     customer_visible = models.BooleanField(default=False)
     created_at = models.DateTimeField()
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["ticket", "created_at", "id"], name="event_ticket")]
+        indexes = [
+            models.Index(fields=["ticket", "created_at", "id"], name="event_ticket"),
+            # System events (most of them) have no agent: they skip this index.
+            models.Index(
+                fields=["actor_agent"],
+                condition=models.Q(actor_agent__isnull=False),
+                name="event_actor_agent",
+            ),
+        ]
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
