@@ -2,12 +2,15 @@
 
 from django.db import connection
 
+from walletdesk.accounts import segments
 from walletdesk.accounts.models import Agent, Customer, CustomerIdentity, Notification
 
 
 def customers_by_identity(*, kind: str, values: set[str]) -> dict[str, Customer]:
     """The customers behind these channel identities, by identity value (unknown ones absent).
-    Each carries `ticket_count`, its tickets so far (a segment signal), read in the same query.
+    Each carries `ticket_count`, its tickets so far (a segment signal), read in the same query
+    and counted up to `segments.PRO_MIN_TICKETS`: beyond it the segment no longer changes, and
+    a customer with hundreds of tickets costs no more to look up than one with ten.
 
     A raw query: it runs in every ticket creation and inbound message, and the ORM's join with
     a counted annotation cost four times the CPU (1.1 ms against 0.26 ms)."""
@@ -18,12 +21,13 @@ def customers_by_identity(*, kind: str, values: set[str]) -> dict[str, Customer]
     identities = CustomerIdentity._meta.db_table
     sql = (
         f"SELECT c.*, i.{q('value')} AS identity_value, "  # noqa: S608
-        f"(SELECT COUNT(*) FROM {q(tickets)} t WHERE t.{q('customer_id')} = c.{q('id')}) "
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {q(tickets)} t "
+        f"WHERE t.{q('customer_id')} = c.{q('id')} LIMIT %s) counted) "
         f"AS ticket_count FROM {q(Customer._meta.db_table)} c JOIN {q(identities)} i "
         f"ON i.{q('customer_id')} = c.{q('id')} WHERE i.{q('kind')} = %s "
         f"AND i.{q('value')} IN ({', '.join(['%s'] * len(values))})"
     )
-    rows = Customer.objects.raw(sql, [kind, *sorted(values)])
+    rows = Customer.objects.raw(sql, [segments.PRO_MIN_TICKETS, kind, *sorted(values)])
     return {c.identity_value: c for c in rows}  # type: ignore[attr-defined]
 
 

@@ -53,7 +53,9 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
     roster = desk_config().roster(team.id)
     if not roster:
         return [], {}
-    live = agents_live([e.agent.id for e in roster])
+    live = agents_live(
+        [e.agent.id for e in roster], count_up_to=max(e.agent.capacity for e in roster)
+    )
     pool, rows = [], {}
     for entry in roster:
         if entry.agent.id not in live:  # deleted since the snapshot
@@ -76,8 +78,12 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
     return pool, rows
 
 
-def agents_live(ids: list[int]) -> dict[int, tuple[bool, datetime | None, int]]:
-    """(is_available, last_assigned_at, open tickets) of these agents, in one statement.
+def agents_live(
+    ids: list[int], *, count_up_to: int
+) -> dict[int, tuple[bool, datetime | None, int]]:
+    """(is_available, last_assigned_at, open tickets) of these agents, in one statement. Open
+    tickets are counted up to `count_up_to` (the largest capacity among them): an agent with
+    that many is full whatever the rest, and a backlog of thousands costs no more to read.
 
     Plain SQL: it runs in every ticket creation, and compiling the ORM's correlated-subquery
     annotation cost more CPU than the query itself (1.4 ms against 0.1 ms)."""
@@ -86,12 +92,13 @@ def agents_live(ids: list[int]) -> dict[int, tuple[bool, datetime | None, int]]:
     statuses = [str(s) for s in ACTIVE_STATUSES]
     sql = (
         f"SELECT a.{q('id')}, a.{q('is_available')}, a.{q('last_assigned_at')}, "  # noqa: S608
-        f"(SELECT COUNT(*) FROM {q(tickets)} t WHERE t.{q('assignee_id')} = a.{q('id')} "
-        f"AND t.{q('status')} IN ({', '.join(['%s'] * len(statuses))})) "
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {q(tickets)} t "
+        f"WHERE t.{q('assignee_id')} = a.{q('id')} "
+        f"AND t.{q('status')} IN ({', '.join(['%s'] * len(statuses))}) LIMIT %s) counted) "
         f"FROM {q(agents)} a WHERE a.{q('id')} IN ({', '.join(['%s'] * len(ids))})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*statuses, *ids])
+        cursor.execute(sql, [*statuses, count_up_to, *ids])
         return {
             agent_id: (bool(available), _utc(last), load)
             for agent_id, available, last, load in cursor.fetchall()
