@@ -289,8 +289,8 @@ class TicketEvent(models.Model):
         AGENT = "agent", "Agent"
         CUSTOMER = "customer", "Customer"
 
-    # No database constraint: its per-row check at commit was a third of an SLA sweep's database
-    # time (docs/decisions/0004). Events are written only by tickets services, for a ticket the
+    # No database constraint: its per-row checks at commit took about 30 % of a worst-case SLA
+    # sweep (docs/decisions/0004). Events are written only by tickets services, for a ticket the
     # same transaction holds; tickets are never deleted by the product, and the ORM cascade stays.
     ticket = models.ForeignKey(
         Ticket,
