@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from _common import minimal_desk, use_database
+from api_create import payload
 
 
 def cpu_seconds() -> tuple[float, float]:
@@ -42,21 +43,11 @@ def cpu_seconds() -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, ticks / os.sysconf("SC_CLK_TCK")
 
 
-CUSTOMERS = 500
+CUSTOMERS = 500  # api_create.payload's app users
 
 
 def body(i: int) -> bytes:
-    payload = {
-        "customer": {
-            "app_user_id": f"bench-{i % CUSTOMERS}",
-            "language": "zh-hans" if i % 2 else "en",
-        },
-        "subject": "USDT 没到账",
-        "body": f"转了 {i} USDT 到交易所，两个小时还没到账",
-        "intent": "transfer_not_received",
-        "chain": "tron",
-    }
-    return json.dumps(payload, ensure_ascii=False).encode()
+    return json.dumps(payload(i), ensure_ascii=False).encode()
 
 
 def post(app, key: str, i: int) -> None:
