@@ -74,14 +74,37 @@ def cpu_with_backend() -> tuple[float, float]:
     reopened meanwhile is not counted)."""
     from django.db import connection
 
-    usage = resource.getrusage(resource.RUSAGE_SELF)
     backend = 0.0
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
-            fields = Path(f"/proc/{cursor.fetchone()[0]}/stat").read_text().split(")")[1].split()
-        backend = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return usage.ru_utime + usage.ru_stime, backend
+            backend = process_cpu(cursor.fetchone()[0])
+    return own_cpu(), backend
+
+
+def cpu_with_backends() -> tuple[float, float]:
+    """CPU seconds of this process and of every PostgreSQL client backend of its database: a
+    connection pool may hand a thread another connection than the one that did the work."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_type = 'client backend'"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    return own_cpu(), sum(process_cpu(pid) for pid in pids)
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process on this machine, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wrk_summary(stdout: str) -> dict[str, int]:

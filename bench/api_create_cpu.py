@@ -15,33 +15,10 @@ import argparse
 import gc
 import io
 import json
-import os
-import resource
 import time
-from pathlib import Path
 
-from _common import minimal_desk, use_database
+from _common import cpu_with_backends, minimal_desk, use_database
 from api_create import payload
-
-
-def cpu_seconds() -> tuple[float, float]:
-    """CPU seconds of this process and of every PostgreSQL backend connected to its database
-    (the pool may hand out another connection than the one that did the work)."""
-    from django.db import connection
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND backend_type = 'client backend'"
-        )
-        pids = [row[0] for row in cursor.fetchall()]
-    ticks = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()
-        ticks += int(fields[11]) + int(fields[12])
-    return usage.ru_utime + usage.ru_stime, ticks / os.sysconf("SC_CLK_TCK")
-
 
 CUSTOMERS = 500  # api_create.payload's app users
 
@@ -104,10 +81,10 @@ def main() -> None:
         post(app, key, 10**7 + i)
     gc.freeze()  # as the servers do after start-up
 
-    before, t0 = cpu_seconds(), time.perf_counter()
+    before, t0 = cpu_with_backends(), time.perf_counter()
     for i in range(args.tickets):
         post(app, key, i)
-    report("request", args.tickets, before, cpu_seconds(), time.perf_counter() - t0)
+    report("request", args.tickets, before, cpu_with_backends(), time.perf_counter() - t0)
 
     for n, size in enumerate(args.batches, start=1):
         requests = [
@@ -119,12 +96,12 @@ def main() -> None:
             )
             for i in range(args.tickets)
         ]
-        before, t0 = cpu_seconds(), time.perf_counter()
+        before, t0 = cpu_with_backends(), time.perf_counter()
         for start in range(0, len(requests), size):
             for done in create_batch(requests[start : start + size]):
                 done.unwrap()
         elapsed = time.perf_counter() - t0
-        report(f"batch of {size}", args.tickets, before, cpu_seconds(), elapsed)
+        report(f"batch of {size}", args.tickets, before, cpu_with_backends(), elapsed)
 
 
 if __name__ == "__main__":
