@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from walletdesk.core.taxonomy import intent_slugs
 
@@ -25,7 +25,10 @@ def _known_intent(value: str) -> str:
 Intent = Annotated[str, Field(max_length=40), AfterValidator(_known_intent)]
 
 
-class In(Schema):
+class In(BaseModel):
+    """Input shapes are plain pydantic models: ninja's Schema (made for reading ORM objects)
+    validates a model that forbids extra fields twice, and each nested one twice per pass."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
