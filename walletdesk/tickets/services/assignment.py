@@ -66,10 +66,10 @@ def team_agents(team: Team, at: datetime) -> tuple[list[routing.Candidate], dict
         pool.append(
             routing.Candidate(
                 agent_id=agent.id,
-                on_shift=routing.is_on_shift(entry.shifts, agent.timezone, at),
+                on_shift=entry.on_shift(at),
                 available=available,
-                skills=frozenset(agent.skills),
-                languages=frozenset(agent.languages),
+                skills=entry.skills,
+                languages=entry.languages,
                 open_load=load,
                 capacity=agent.capacity,
                 last_assigned_at=last_assigned_at,

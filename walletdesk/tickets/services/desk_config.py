@@ -10,7 +10,8 @@ those rows is saved or deleted here (signals). Other processes see a change with
 import copy
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -28,6 +29,26 @@ class RosterEntry:
 
     agent: Agent
     shifts: tuple[routing.ShiftWindow, ...]
+    skills: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+    _memo: list = field(default_factory=lambda: [(None, False)], compare=False, repr=False)
+
+    def on_shift(self, at: datetime) -> bool:
+        """routing.is_on_shift, worked out once per minute: every ticket creation asks it of
+        each agent of the team. Windows that start or end within a minute are checked each
+        time (time zones' offsets have been whole minutes since 1972)."""
+        if not _whole_minutes(self.shifts):
+            return routing.is_on_shift(self.shifts, self.agent.timezone, at)
+        minute = int(at.timestamp()) // 60
+        seen, answer = self._memo[0]  # one (minute, answer) pair: threads swap it whole
+        if seen != minute:
+            answer = routing.is_on_shift(self.shifts, self.agent.timezone, at)
+            self._memo[0] = (minute, answer)
+        return answer
+
+
+def _whole_minutes(shifts: tuple[routing.ShiftWindow, ...]) -> bool:
+    return all(t.second == 0 and t.microsecond == 0 for s in shifts for t in (s.starts, s.ends))
 
 
 @dataclass(frozen=True)
@@ -83,8 +104,11 @@ def _rosters() -> dict[int, tuple[RosterEntry, ...]]:
     for agent in agents.order_by("id"):
         shifts = agent.shifts.all()
         windows = tuple(routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in shifts)
+        entry = RosterEntry(
+            agent, windows, skills=frozenset(agent.skills), languages=frozenset(agent.languages)
+        )
         for team in agent.teams.all():
-            rosters.setdefault(team.id, []).append(RosterEntry(agent, windows))
+            rosters.setdefault(team.id, []).append(entry)
     return {team_id: tuple(entries) for team_id, entries in rosters.items()}
 
 
