@@ -8,8 +8,9 @@ updates and the inserts bind their parameters server-side on PostgreSQL (native 
 placeholders), in statements of at most MAX_PARAMETERS parameters.
 """
 
-from collections.abc import Sequence
-from typing import cast
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, cast
 
 from django.db import connection, models
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
@@ -122,6 +123,7 @@ def bulk_create_lean[M: models.Model](objs: Sequence[M]) -> Sequence[M]:
             bulk_create_lean(objs[start : start + step])
         return objs
     relations = [f for f in fields if isinstance(f, models.ForeignKey)]
+    kinds = _ready_kinds(model, fields)
     params: list = []
     for obj in objs:
         for relation in relations:  # a related object saved after this one was built
@@ -129,7 +131,8 @@ def bulk_create_lean[M: models.Model](objs: Sequence[M]) -> Sequence[M]:
                 related = relation.get_cached_value(obj)
                 if related is not None:
                     setattr(obj, relation.attname, related.pk)
-        params += [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+        for f, kind in zip(fields, kinds, strict=True):
+            params.append(_prepared(f, f.pre_save(obj, True), kind))
     with _lean_cursor() as cursor:
         cursor.execute(_insert_sql(model, fields, len(objs)), params)
         ids = [row[0] for row in cursor.fetchall()]
@@ -137,6 +140,62 @@ def bulk_create_lean[M: models.Model](objs: Sequence[M]) -> Sequence[M]:
         obj.pk = pk
         obj._state.adding, obj._state.db = False, connection.alias
     return objs
+
+
+# Field classes whose value Django passes to PostgreSQL as it is when it already has this type
+# (integers in the driver's sized wrapper, as Django does with psycopg 3).
+_AS_IS: dict[type[models.Field], type] = {
+    **dict.fromkeys((models.CharField, models.TextField, models.SlugField), str),
+    **dict.fromkeys((models.EmailField, models.URLField), str),
+    **dict.fromkeys((models.BooleanField,), bool),
+    **dict.fromkeys((models.DateTimeField,), datetime),
+    **dict.fromkeys(
+        (
+            models.IntegerField,
+            models.SmallIntegerField,
+            models.BigIntegerField,
+            models.PositiveIntegerField,
+            models.PositiveSmallIntegerField,
+            models.PositiveBigIntegerField,
+        ),
+        int,
+    ),
+}
+Ready = tuple[type, Callable[[Any], Any] | None] | None  # the type, and the wrapper to apply
+_KINDS: dict[tuple[type[models.Model], str], list[Ready]] = {}
+
+
+def _ready_kinds(model: type[models.Model], fields: list) -> list[Ready]:
+    """Per field, the Python type whose values need no preparation by the field (None: ask
+    the field). On PostgreSQL only: elsewhere Django converts datetimes to text, for one."""
+    kinds = _KINDS.get((model, connection.vendor))
+    if kinds is None:
+        kinds = [_ready_kind(f) if connection.vendor == "postgresql" else None for f in fields]
+        _KINDS[(model, connection.vendor)] = kinds
+    return kinds
+
+
+def _ready_kind(field: models.Field) -> Ready:
+    if type(field) is models.ForeignKey:  # the related primary key, unwrapped
+        target = type(field.target_field)
+        return (int, None) if target in (models.AutoField, models.BigAutoField) else None
+    kind = _AS_IS.get(type(field))
+    if kind is None:
+        return None
+    sized = getattr(connection.ops, "integerfield_type_map", {})
+    return kind, sized.get(field.get_internal_type()) if kind is int else None
+
+
+def _prepared(field: models.Field, value: Any, kind: Ready) -> Any:
+    """What get_db_prep_save returns, without its call chain where the answer is known:
+    Django's own preparation of every column was a tenth of ticket creation's CPU."""
+    if kind is None or (value is not None and type(value) is not kind[0]):
+        return field.get_db_prep_save(value, connection)
+    if value is None:
+        return None
+    if kind[0] is datetime and cast(datetime, value).tzinfo is None:
+        return field.get_db_prep_save(value, connection)  # naive: Django warns and converts
+    return value if kind[1] is None else kind[1](value)
 
 
 def _lean_cursor() -> CursorWrapper:
