@@ -72,7 +72,7 @@ class TicketCreateIn(In):
         return values
 
 
-class TicketCreatedOut(Schema):
+class TicketCreatedOut(BaseModel):  # answered from a dict: no ORM reading (see In)
     number: str
     access_token: str
     status: str
