@@ -55,6 +55,7 @@ def _whole_minutes(shifts: tuple[routing.ShiftWindow, ...]) -> bool:
 class DeskConfig:
     rules: tuple[routing.Rule, ...]
     policies: tuple[SlaPolicy, ...]
+    policy_specs: tuple[sla.Policy, ...]  # the same policies, as sla.match_policy takes them
     teams: dict[int, Team]
     calendar_rows: dict[int, BusinessCalendar]
     calendars: dict[int, sla.Calendar]
@@ -84,12 +85,15 @@ _current: DeskConfig | None = None
 
 def _load() -> DeskConfig:
     from walletdesk.tickets.services.assignment import rule_spec
+    from walletdesk.tickets.services.sla_clock import policy_spec
 
     rows = BusinessCalendar.objects.prefetch_related("hours", "holidays")
     calendars = {row.id: row for row in rows}
+    policies = tuple(SlaPolicy.objects.filter(is_active=True))
     return DeskConfig(
         rules=tuple(rule_spec(r) for r in RoutingRule.objects.filter(is_active=True)),
-        policies=tuple(SlaPolicy.objects.filter(is_active=True)),
+        policies=policies,
+        policy_specs=tuple(policy_spec(p) for p in policies),
         teams={t.id: t for t in Team.objects.all()},
         calendar_rows=calendars,
         calendars={cid: calendar_spec(row) for cid, row in calendars.items()},

@@ -36,10 +36,10 @@ def policy_spec(p: SlaPolicy) -> sla.Policy:
 
 
 def policy_for(*, priority: str, category: str, channel: str, segment: str) -> SlaPolicy | None:
-    rows = desk_config().policies
+    config = desk_config()
     facts = sla.TicketFacts(priority=priority, category=category, channel=channel, segment=segment)
-    chosen = sla.match_policy([policy_spec(p) for p in rows], facts)
-    row = next((p for p in rows if chosen and p.id == chosen.id), None)
+    chosen = sla.match_policy(config.policy_specs, facts)
+    row = next((p for p in config.policies if chosen and p.id == chosen.id), None)
     return copy.copy(row) if row is not None else None
 
 
