@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn in `walletdesk serve --wsgi`)."""
+"""WSGI entry point (granian in `walletdesk serve --wsgi`)."""
 
 import os
 

@@ -24,7 +24,7 @@ def cache_not_shared(*, web_processes: int) -> str:
 
 
 class Command(BaseCommand):
-    help = "Serve Walletdesk: HTTP and websockets with uvicorn, or HTTP only with gunicorn."
+    help = "Serve Walletdesk: HTTP and websockets with uvicorn, or HTTP only with granian."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--wsgi",
             action="store_true",
-            help="HTTP only, gunicorn with threads: for API/page processes behind a proxy that "
+            help="HTTP only, granian with threads: for API/page processes behind a proxy that "
             "sends /ws/ to ASGI processes (the console falls back to polling without them)",
         )
         parser.add_argument("--threads", type=int, default=8, help="threads per --wsgi process")
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             f"process(es), {'embedded' if embedded else 'separate'} worker)"
         )
         if wsgi:
-            _gunicorn(host, port, workers, threads)
+            _granian(host, port, workers, threads)
         else:
             _uvicorn(host, port, workers)
 
@@ -71,18 +71,21 @@ def _uvicorn(host: str, port: int, workers: int) -> None:
     )
 
 
-def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
-    import sys
+def _granian(host: str, port: int, workers: int, threads: int) -> None:
+    """HTTP in Rust, the Django app in `threads` Python threads per process (see
+    docs/decisions/0005); a worker that dies is started again."""
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
 
-    from gunicorn.app.wsgiapp import WSGIApplication
-
-    sys.argv = [
-        "gunicorn",
+    Granian(
         "walletdesk.config.wsgi:application",
-        f"--bind={host}:{port}",
-        f"--workers={workers}",
-        "--worker-class=gthread",
-        f"--threads={threads}",
-        "--log-level=warning",
-    ]
-    WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()  # reads sys.argv
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        log_level=LogLevels.warning,
+        respawn_failed_workers=True,
+    ).serve()
