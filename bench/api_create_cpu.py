@@ -27,6 +27,22 @@ def body(i: int) -> bytes:
     return json.dumps(payload(i), ensure_ascii=False).encode()
 
 
+def create_requests(client, tag: str, count: int) -> list:
+    """`count` validated creations as the group commit receives them, keys `{tag}-{i}`."""
+    from walletdesk.api.schemas import TicketCreateIn
+    from walletdesk.api.ticket_batches import CreateRequest
+
+    return [
+        CreateRequest(
+            client=client,
+            key=f"{tag}-{i}",
+            fingerprint=str(i),
+            payload=TicketCreateIn.model_validate_json(body(i)),
+        )
+        for i in range(count)
+    ]
+
+
 def post(app, key: str, i: int) -> None:
     data = body(i)
     environ = {
@@ -69,9 +85,8 @@ def main() -> None:
     minimal_desk()
     from django.core.handlers.wsgi import WSGIHandler
 
-    from walletdesk.api.schemas import TicketCreateIn
     from walletdesk.api.services import api_client_create
-    from walletdesk.api.ticket_batches import CreateRequest, create_batch
+    from walletdesk.api.ticket_batches import create_batch
 
     client, key = api_client_create(name="bench", scopes=["tickets:write"])
     app = WSGIHandler()
@@ -87,15 +102,7 @@ def main() -> None:
     report("request", args.tickets, before, cpu_with_backends(), time.perf_counter() - t0)
 
     for n, size in enumerate(args.batches, start=1):
-        requests = [
-            CreateRequest(
-                client=client,
-                key=f"cpu-{n}-{i}",
-                fingerprint=str(i),
-                payload=TicketCreateIn.model_validate_json(body(i)),
-            )
-            for i in range(args.tickets)
-        ]
+        requests = create_requests(client, f"cpu-{n}", args.tickets)
         before, t0 = cpu_with_backends(), time.perf_counter()
         for start in range(0, len(requests), size):
             for done in create_batch(requests[start : start + size]):

@@ -31,26 +31,16 @@ def child(path: str, size: int, tickets: int, key: str, signal_dir: Path) -> Non
     use_database(os.environ["BENCH_DATABASE_URL"], fresh=False)
     import gc
 
-    from api_create_cpu import body, post
+    from api_create_cpu import create_requests, post
     from django.core.handlers.wsgi import WSGIHandler
 
     from walletdesk.api.models import ApiClient
-    from walletdesk.api.schemas import TicketCreateIn
-    from walletdesk.api.ticket_batches import CreateRequest, create_batch
+    from walletdesk.api.ticket_batches import create_batch
 
     app = WSGIHandler()
     for i in range(WARM_UP):
         post(app, key, 10**7 + i)
-    client = ApiClient.objects.get(name="bench")
-    requests = [
-        CreateRequest(
-            client=client,
-            key=f"instr-{i}",
-            fingerprint=str(i),
-            payload=TicketCreateIn.model_validate_json(body(i)),
-        )
-        for i in range(tickets)
-    ]
+    requests = create_requests(ApiClient.objects.get(name="bench"), "instr", tickets)
     gc.freeze()
     (signal_dir / "ready").touch()
     while not (signal_dir / "go").exists():
