@@ -24,9 +24,9 @@ def bulk_set(objs: Sequence[models.Model], fields: list[str], batch_size: int = 
         model._default_manager.bulk_update(objs, fields, batch_size=500)
         return
     columns = _columns(model, fields)
+    prepare = [(c, _ready_kind(c)) for c in columns]
     rows = [
-        (obj.pk, *(c.get_db_prep_save(getattr(obj, c.attname), connection) for c in columns))
-        for obj in objs
+        (obj.pk, *(_prepared(c, getattr(obj, c.attname), k) for c, k in prepare)) for obj in objs
     ]
     _values_update(model, columns, rows, batch_size)
 
@@ -116,14 +116,14 @@ def bulk_create_lean[M: models.Model](objs: Sequence[M]) -> Sequence[M]:
     if not objs:
         return objs
     model = type(objs[0])
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = _insert_fields(model)
     if len(objs) * len(fields) > MAX_PARAMETERS:
         step = MAX_PARAMETERS // len(fields)
         for start in range(0, len(objs), step):
             bulk_create_lean(objs[start : start + step])
         return objs
     relations = [f for f in fields if isinstance(f, models.ForeignKey)]
-    kinds = _ready_kinds(model, fields)
+    kinds = _ready_kinds(model)
     params: list = []
     for obj in objs:
         for relation in relations:  # a related object saved after this one was built
@@ -165,12 +165,18 @@ Ready = tuple[type, Callable[[Any], Any] | None] | None  # the type, and the wra
 _KINDS: dict[tuple[type[models.Model], str], list[Ready]] = {}
 
 
-def _ready_kinds(model: type[models.Model], fields: list) -> list[Ready]:
-    """Per field, the Python type whose values need no preparation by the field (None: ask
-    the field). On PostgreSQL only: elsewhere Django converts datetimes to text, for one."""
+def _insert_fields(model: type[models.Model]) -> list:
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _ready_kinds(model: type[models.Model]) -> list[Ready]:
+    """Per inserted field (_insert_fields), the Python type whose values need no preparation
+    by the field (None: ask the field). On PostgreSQL only: elsewhere Django converts datetimes
+    to text, for one."""
     kinds = _KINDS.get((model, connection.vendor))
     if kinds is None:
-        kinds = [_ready_kind(f) if connection.vendor == "postgresql" else None for f in fields]
+        postgresql = connection.vendor == "postgresql"
+        kinds = [_ready_kind(f) if postgresql else None for f in _insert_fields(model)]
         _KINDS[(model, connection.vendor)] = kinds
     return kinds
 

@@ -29,15 +29,22 @@ class RosterEntry:
 
     agent: Agent
     shifts: tuple[routing.ShiftWindow, ...]
-    skills: frozenset[str] = frozenset()
-    languages: frozenset[str] = frozenset()
+    # Worked out once from the two above: every ticket creation reads them for each agent.
+    skills: frozenset[str] = field(init=False)
+    languages: frozenset[str] = field(init=False)
+    whole_minutes: bool = field(init=False)
     _memo: list = field(default_factory=lambda: [(None, False)], compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen
+        set_(self, "skills", frozenset(self.agent.skills))
+        set_(self, "languages", frozenset(self.agent.languages))
+        set_(self, "whole_minutes", _whole_minutes(self.shifts))
+
     def on_shift(self, at: datetime) -> bool:
-        """routing.is_on_shift, worked out once per minute: every ticket creation asks it of
-        each agent of the team. Windows that start or end within a minute are checked each
-        time (time zones' offsets have been whole minutes since 1972)."""
-        if not _whole_minutes(self.shifts):
+        """routing.is_on_shift, worked out once per minute. Windows that start or end within a
+        minute are checked each time (time zones' offsets have been whole minutes since 1972)."""
+        if not self.whole_minutes:
             return routing.is_on_shift(self.shifts, self.agent.timezone, at)
         minute = int(at.timestamp()) // 60
         seen, answer = self._memo[0]  # one (minute, answer) pair: threads swap it whole
@@ -108,9 +115,7 @@ def _rosters() -> dict[int, tuple[RosterEntry, ...]]:
     for agent in agents.order_by("id"):
         shifts = agent.shifts.all()
         windows = tuple(routing.ShiftWindow(s.weekday, s.starts, s.ends) for s in shifts)
-        entry = RosterEntry(
-            agent, windows, skills=frozenset(agent.skills), languages=frozenset(agent.languages)
-        )
+        entry = RosterEntry(agent, windows)
         for team in agent.teams.all():
             rosters.setdefault(team.id, []).append(entry)
     return {team_id: tuple(entries) for team_id, entries in rosters.items()}
